@@ -1,0 +1,101 @@
+"""The registry of named checks. Each family lives in its own module; the registry is explicit.
+
+A check is a generator over one cell that yields ``Finding``s; the runner stamps them with the
+check's code, name and severity. A check's docstring is its user documentation: first line the
+summary, then a passing and a failing example (``docs/checks.md`` is generated from them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Iterable, Iterator, Optional
+
+from ..diagnostics import Diagnostic, Location, Severity
+from ..loader import Cell, Workspace
+
+
+class Tier(str, Enum):
+    DEFAULT = "default"   # always runs
+    STRICT = "strict"     # runs with --strict
+    OPT_IN = "opt-in"     # runs only when selected by code
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: Location
+    message: str
+    hint: str = ""
+    severity: Optional[Severity] = None  # None: the check's own severity
+
+
+CheckFunc = Callable[[Cell], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    code: str
+    name: str
+    severity: Severity
+    tier: Tier
+    func: CheckFunc
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+
+def check(code: str, name: str, severity: Severity = Severity.ERROR,
+          tier: Tier = Tier.DEFAULT) -> Callable[[CheckFunc], CheckFunc]:
+    """Mark a function as a check; ``registry()`` collects the marked functions of each module."""
+    def mark(func: CheckFunc) -> CheckFunc:
+        func.chibo_check = CheckSpec(code, name, severity, tier, func)  # type: ignore[attr-defined]
+        return func
+    return mark
+
+
+def registry() -> dict[str, CheckSpec]:
+    """Every check, by code, from the family modules listed here."""
+    from . import calendar, meetings, members, references, resolutions, tasks, votes
+
+    specs: dict[str, CheckSpec] = {}
+    for module in (references, meetings, votes, resolutions, calendar, members, tasks):
+        for value in vars(module).values():
+            spec = getattr(value, "chibo_check", None)
+            if isinstance(spec, CheckSpec):
+                if spec.code in specs:
+                    raise RuntimeError(f"check code {spec.code} registered twice")
+                specs[spec.code] = spec
+    return dict(sorted(specs.items()))
+
+
+def selected(specs: dict[str, CheckSpec], select: Iterable[str] | None,
+             strict: bool) -> list[CheckSpec]:
+    """Checks to run: those named (by code, code prefix or name), else the tiers in force."""
+    if select:
+        wanted = [s.strip() for s in select if s.strip()]
+        return [spec for spec in specs.values()
+                if any(spec.code.startswith(w) or spec.name == w for w in wanted)]
+    tiers = {Tier.DEFAULT, Tier.STRICT} if strict else {Tier.DEFAULT}
+    return [spec for spec in specs.values() if spec.tier in tiers]
+
+
+def run_checks(workspace: Workspace, select: Iterable[str] | None = None,
+               strict: bool = False) -> list[Diagnostic]:
+    """Load diagnostics plus every selected check over every cell, sorted by place."""
+    specs = selected(registry(), select, strict)
+    found = list(workspace.diagnostics)
+    for cell in workspace.cells:
+        found.extend(check_cell(cell, specs))
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def check_cell(cell: Cell, specs: Iterable[CheckSpec]) -> Iterator[Diagnostic]:
+    for spec in specs:
+        for finding in spec.func(cell):
+            yield Diagnostic(spec.code, finding.severity or spec.severity, finding.message,
+                             finding.location, finding.hint, spec.name)

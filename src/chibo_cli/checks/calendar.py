@@ -1,0 +1,3 @@
+"""Checks: calendar."""
+
+from __future__ import annotations

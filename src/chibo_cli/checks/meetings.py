@@ -1,0 +1,3 @@
+"""Checks: meetings."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Checks: members."""
+
+from __future__ import annotations

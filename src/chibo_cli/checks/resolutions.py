@@ -1,0 +1,3 @@
+"""Checks: resolutions."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Checks: tasks."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Checks: votes."""
+
+from __future__ import annotations

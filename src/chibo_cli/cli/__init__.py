@@ -1,0 +1,86 @@
+"""The command line: parse, call one core function, print, return an exit status.
+
+Command modules import only typer at module level; the core (pydantic, docx) is imported inside
+each command so that ``chibo --help`` and ``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import click
+import typer
+
+from .. import __version__
+from ..errors import ChiboError, ExitStatus
+from ..i18n import _
+
+app = typer.Typer(
+    name="chibo",
+    help=_("Records, checks and Word documents for a party cell (chi bộ)."),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"chibo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
+                                           help=_("Show the version and exit.")),
+    traceback: bool = typer.Option(False, "--traceback",
+                                   help=_("Show the full traceback of an internal error.")),
+) -> None:
+    if traceback:
+        os.environ["CHIBO_TRACEBACK"] = "1"
+
+
+from . import records as _records  # noqa: E402,F401  (registers commands)
+from . import validate as _validate  # noqa: E402,F401
+
+
+def run(argv: Optional[list[str]] = None) -> int:
+    """Run the command line and return its exit status: the one error boundary."""
+    try:
+        result = app(args=argv, prog_name="chibo", standalone_mode=False)
+    except click.exceptions.Abort:
+        return _interrupted()
+    except KeyboardInterrupt:
+        return _interrupted()
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return ExitStatus.USAGE
+    except ChiboError as exc:
+        _print_error(exc.message, exc.hint)
+        return int(exc.status)
+    except Exception as exc:  # noqa: BLE001 - the boundary that turns bugs into exit 3
+        if os.environ.get("CHIBO_TRACEBACK"):
+            raise
+        _print_error(_("internal error: {error}", error=f"{type(exc).__name__}: {exc}"),
+                     _("this is a bug in chibo; rerun with --traceback and report it"))
+        return ExitStatus.INTERNAL
+    return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _interrupted() -> int:
+    sys.stderr.write(_("interrupted") + "\n")
+    return ExitStatus.INTERRUPTED
+
+
+def _print_error(message: str, hint: str = "") -> None:
+    sys.stderr.write(f"chibo: {_('error')}: {message}\n")
+    if hint:
+        sys.stderr.write(f"    {_('hint')}: {hint}\n")
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,73 @@
+"""One diagnostic format for every problem chibo finds: load errors and rule checks alike."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file; line and column are 1-based, 0 when unknown."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col or 1}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str = ""
+    check: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.location.file, self.location.line, self.location.col, self.code)
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data.update(data.pop("location"))
+        return data
+
+
+def relative_location(loc: Location, root: Path) -> Location:
+    """Show paths relative to the folder the user named, as they typed it."""
+    try:
+        rel = Path(loc.file).resolve().relative_to(root.resolve())
+    except ValueError:
+        return loc
+    return Location(str(rel), loc.line, loc.col)
+
+
+def format_text(diag: Diagnostic) -> str:
+    head = f"{diag.location}: {diag.code} {diag.severity.value}: {diag.message}"
+    if diag.hint:
+        return f"{head}\n    hint: {diag.hint}"
+    return head
+
+
+def format_json(diags: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)
+
+
+def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(d.severity in failing for d in diags)

@@ -1,0 +1,187 @@
+"""Read YAML into plain data of strings plus a map from each path to its line and column.
+
+PyYAML's C composer gives nodes with marks; walking them ourselves (instead of constructing) lets us
+reject duplicate keys and unsafe tags, bound alias expansion, keep every scalar a string (so
+``19:30`` never becomes 1170 and ``010`` never becomes 8) and normalise text to NFC in one pass.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from .diagnostics import Diagnostic, Location, Severity
+from .encodings import describe_undecodable
+from .i18n import _
+
+PathKey = tuple[Union[str, int], ...]
+Plain = Union[None, str, list["Plain"], dict[str, "Plain"]]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "omap")
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class YamlDoc:
+    """The plain data of one file and where each part of it came from."""
+
+    file: str
+    data: Plain = None
+    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def location(self, path: PathKey = ()) -> Location:
+        """The nearest known location for ``path``, walking up to its parents."""
+        for cut in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:cut]))
+            if mark:
+                return Location(self.file, mark[0], mark[1])
+        return Location(self.file, 1, 1)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+class _Abort(Exception):
+    def __init__(self, code: str, message: str, node: yaml.Node | None, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.node, self.hint = code, message, node, hint
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
+    """Read ``path``; every problem becomes a diagnostic on the returned document, never an error."""
+    doc = YamlDoc(display or str(path))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(doc, "Y008", _("cannot read file: {error}", error=exc.strerror or exc))
+    text = _decode(doc, raw)
+    if text is None:
+        return doc
+    return parse_yaml_text(text, doc)
+
+
+def parse_yaml_text(text: str, doc: YamlDoc) -> YamlDoc:
+    """Parse already-decoded text into ``doc``."""
+    if not text.strip():
+        return _fail(doc, "Y006", _("file is empty"), hint=_("write the record or delete the file"))
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or str(exc)
+        message = _("YAML syntax error: {problem}", problem=problem)
+        return _fail(doc, "Y001", message, line, col, _syntax_hint(problem))
+    except (yaml.YAMLError, RecursionError) as exc:
+        return _fail(doc, "Y001", _("YAML cannot be read: {problem}", problem=type(exc).__name__))
+    if node is None:
+        return _fail(doc, "Y006", _("file holds no YAML data (only comments?)"))
+    walker = _Walker(doc)
+    try:
+        doc.data = walker.walk(node, (), 0)
+    except _Abort as abort:
+        line, col = _mark(abort.node) if abort.node is not None else (1, 1)
+        return _fail(doc, abort.code, abort.message, line, col, abort.hint)
+    except RecursionError:
+        return _fail(doc, "Y004", _("nesting is too deep"))
+    return doc
+
+
+def _decode(doc: YamlDoc, raw: bytes) -> str | None:
+    if len(raw) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        _fail(doc, "Y004", _("file is larger than {limit} MB; a record file is never this big",
+                             limit=limit))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # UTF-8 with a BOM, as old Notepad saves it: accepted as is
+    try:
+        if b"\x00" in raw[:8192]:  # NUL is valid UTF-8 but never in a text file
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "NUL byte")
+        return nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1 if exc.start else 1
+        code, message, hint = describe_undecodable(raw)
+        _fail(doc, code, message, line, 1, hint)
+        return None
+
+
+def _fail(doc: YamlDoc, code: str, message: str, line: int = 1, col: int = 1,
+          hint: str = "") -> YamlDoc:
+    loc = Location(doc.file, line, col)
+    doc.diagnostics.append(Diagnostic(code, Severity.ERROR, message, loc, hint))
+    return doc
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return _("indent with spaces, not tabs")
+    if "mapping values" in problem:
+        return _("a value that contains ': ' must be put in quotes")
+    return _("check the indentation and quotes on this line and the one before it")
+
+
+class _Walker:
+    """Turns a node tree into plain data, counting nodes so aliases cannot explode."""
+
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.visited = 0
+
+    def walk(self, node: yaml.Node, path: PathKey, depth: int) -> Plain:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _Abort("Y004", _("too many values (alias expansion?)"), node,
+                         _("record files do not need YAML aliases; write values out"))
+        if depth > MAX_DEPTH:
+            raise _Abort("Y004", _("nesting is too deep"), node)
+        if node.tag not in _SAFE_TAGS:
+            raise _Abort("Y003", _("tag {tag} is not allowed", tag=node.tag), node,
+                         _("remove the tag; chibo reads plain values only"))
+        self.doc.marks.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> str | None:
+        if node.tag == _NULL_TAG and getattr(node, "style", None) in (None, ""):
+            return None
+        return nfc(str(node.value))
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Plain]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Abort("Y001", _("a key must be plain text"), key_node)
+            key = nfc(str(key_node.value))
+            if key in result:
+                first = self.doc.marks.get(path + (key,), (0, 0))[0]
+                raise _Abort("Y002", _("duplicate key '{key}' (first on line {line})",
+                                       key=key, line=first), key_node,
+                             _("YAML keeps only one of them; merge or rename"))
+            self.doc.marks[path + (key,)] = _mark(key_node)
+            result[key] = self.walk(value_node, path + (key,), depth + 1)
+        return result
