@@ -10,7 +10,6 @@ import os
 import sys
 from typing import Optional
 
-import click
 import typer
 
 from .. import __version__
@@ -52,23 +51,26 @@ def run(argv: Optional[list[str]] = None) -> int:
     """Run the command line and return its exit status: the one error boundary."""
     try:
         result = app(args=argv, prog_name="chibo", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         return _interrupted()
-    except KeyboardInterrupt:
-        return _interrupted()
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        return ExitStatus.USAGE
     except ChiboError as exc:
         _print_error(exc.message, exc.hint)
         return int(exc.status)
     except Exception as exc:  # noqa: BLE001 - the boundary that turns bugs into exit 3
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return ExitStatus.USAGE
         if os.environ.get("CHIBO_TRACEBACK"):
             raise
         _print_error(_("internal error: {error}", error=f"{type(exc).__name__}: {exc}"),
                      _("this is a bug in chibo; rerun with --traceback and report it"))
         return ExitStatus.INTERNAL
     return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Click's usage errors (typer vendors click, so match by shape, not by class)."""
+    return callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code")
 
 
 def _interrupted() -> int:

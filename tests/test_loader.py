@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chibo_cli.loader import WorkspaceError, load_cell, load_workspace
+from helpers import BRANCH, MEETING, build_tree, make_cell
+
+
+def _codes(diags) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
+    return [(d.code, Path(d.location.file).name, d.location.line) for d in diags]
+
+
+def test_minimal_cell_loads_cleanly(tmp_path: Path) -> None:
+    ws = load_workspace(make_cell(tmp_path))
+    assert ws.diagnostics == []
+    cell = ws.cells[0]
+    assert [m.id for m in cell.members][:2] == ["tran-thi-lan", "pham-van-duc"]
+    assert cell.meetings[0].id == "2025-08-05-regular"
+    assert cell.meetings[0].start == "19:30"
+
+
+def test_typo_in_field_name_suggests_the_right_one(tmp_path: Path) -> None:
+    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": MEETING.replace("recorder:", "recoder:")})
+    ws = load_workspace(tmp_path)
+    unknown = [d for d in ws.diagnostics if d.code == "S001"]
+    assert unknown and unknown[0].location.line == 7
+    assert "'recorder'" in unknown[0].hint
+
+
+def test_one_broken_member_does_not_hide_the_others(tmp_path: Path) -> None:
+    make_cell(tmp_path)
+    text = (tmp_path / "members.yaml").read_text(encoding="utf-8")
+    broken = text.replace("born: 1968-09-10", "born: 1968-02-31")
+    (tmp_path / "members.yaml").write_text(broken, encoding="utf-8")
+    ws = load_workspace(tmp_path)
+    assert [(c, f) for c, f, _l in _codes(ws.diagnostics)] == [("S003", "members.yaml")]
+    cell = ws.cells[0]
+    assert "pham-van-duc" not in {m.id for m in cell.members}
+    assert "pham-van-duc" in cell.broken_ids
+    assert len(cell.members) == 4
+
+
+def test_meeting_times_must_be_hh_mm(tmp_path: Path) -> None:
+    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml":
+                         MEETING.replace('end: "21:15"', 'end: "21h15"')})
+    diags = load_workspace(tmp_path).diagnostics
+    assert _codes(diags) == [("S003", "2025-08-05-regular.yaml", 4)]
+    assert "HH:MM" in diags[0].message
+
+
+def test_rule_overrides_apply_and_unknown_rules_are_errors(tmp_path: Path) -> None:
+    make_cell(tmp_path, {"branch.yaml": BRANCH + "rules:\n  meetings.min_minutes_regular: 60\n"
+                                         "  meetings.min_minute: 5\n"})
+    ws = load_workspace(tmp_path)
+    assert _codes(ws.diagnostics) == [("R001", "branch.yaml", 12)]
+    rule = ws.cells[0].rules.rules["meetings.min_minutes_regular"]
+    assert rule.value == 60 and rule.origin.endswith("branch.yaml")
+
+
+def test_committee_folder_loads_every_cell_and_its_rules(tmp_path: Path) -> None:
+    build_tree(tmp_path, {"committee.yaml": "name: Đảng bộ phường Hòa Bình\nrules:\n"
+                                            "  attendance.warn_below: 3/4\n"})
+    make_cell(tmp_path / "a")
+    make_cell(tmp_path / "b")
+    ws = load_workspace(tmp_path)
+    assert [c.root.name for c in ws.cells] == ["a", "b"]
+    assert ws.cells[1].rules.fraction("attendance.warn_below") == pytest.approx(0.75)
+
+
+def test_missing_members_file_is_a_diagnostic(tmp_path: Path) -> None:
+    make_cell(tmp_path, {"members.yaml": None})
+    diags = load_workspace(tmp_path).diagnostics
+    assert [d.code for d in diags] == ["Y009"]
+
+
+@pytest.mark.parametrize("kind", ["missing", "file", "empty-dir"])
+def test_a_path_that_is_not_a_workspace_is_a_usage_error(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "x"
+    if kind == "file":
+        target.write_text("hi", encoding="utf-8")
+    elif kind == "empty-dir":
+        target.mkdir()
+    with pytest.raises(WorkspaceError):
+        load_workspace(target)
+
+
+def test_cli_validate_prints_file_line_code_and_hint(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": MEETING.replace("chair:", "chiar:")})
+    result = cli("validate", tmp_path)
+    assert result.code == 1
+    assert "2025-08-05-regular.yaml:6:1: S001 error: unknown field 'chiar'" in result.out
+    assert "hint: did you mean 'chair'?" in result.out
+
+
+def test_cli_validate_is_silent_on_a_clean_cell(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", make_cell(tmp_path))
+    assert (result.code, result.out, result.err) == (0, "", "")
+
+
+def test_cli_validate_on_missing_folder_exits_2(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("validate", tmp_path / "nope")
+    assert result.code == 2 and "does not exist" in result.err and "Traceback" not in result.err
+
+
+def test_load_cell_direct(tmp_path: Path) -> None:
+    cell = load_cell(make_cell(tmp_path))
+    assert cell.branch is not None and cell.branch.place == "Hòa Bình"
