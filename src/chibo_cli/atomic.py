@@ -1,7 +1,12 @@
-"""Atomic writes: a temp file in the same folder, fsync, then os.replace — never a half file."""
+"""Atomic writes: a temp file in the same folder, fsync, then os.replace — never a half file.
+
+A crash (power cut, SIGKILL) leaves either the old file or the new one under the final name; at
+worst a hidden ``.<name>.<random>.tmp`` stays behind, which the loader never reads.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -12,9 +17,8 @@ from .i18n import _
 
 def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the whole new one, never half."""
-    if path.exists() and not overwrite:
-        raise ChiboError(_("{path} exists; not overwritten", path=path),
-                         _("use --force to replace it"))
+    if (path.exists() or path.is_symlink()) and not overwrite:
+        raise _exists(path)
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -23,21 +27,72 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
         raise ChiboError(_("cannot write in {folder}: {error}", folder=folder,
                            error=exc.strerror or exc)) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not overwrite and path.exists():
-            raise ChiboError(_("{path} exists; not overwritten", path=path))
-        os.replace(tmp, path)
-    except BaseException:
+        _fill(fd, data, _mode_for(path))
+        _publish(tmp, path, overwrite)
+    except BaseException as exc:
         _remove_quietly(tmp)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
     _fsync_folder(folder)
 
 
 def write_text_atomic(path: Path, text: str, overwrite: bool = False) -> None:
     write_bytes_atomic(path, text.encode("utf-8"), overwrite)
+
+
+def _fill(fd: int, data: bytes, mode: int) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle.fileno(), mode)  # mkstemp makes 0600; documents are shared files
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _publish(tmp: str, path: Path, overwrite: bool) -> None:
+    """Move the finished temp file to its name; without ``overwrite`` never clobber a file."""
+    if overwrite:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)  # fails atomically if ``path`` appeared meanwhile
+    except FileExistsError:
+        raise _exists(path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK, errno.ENOSYS):
+            raise
+        # No hard links here (FAT or exFAT memory sticks, some network shares): check, then move.
+        if path.exists():
+            raise _exists(path) from None
+        os.replace(tmp, path)
+        return
+    _remove_quietly(tmp)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _exists(path: Path) -> ChiboError:
+    return ChiboError(_("{path} exists; not overwritten", path=path),
+                      _("use --force to replace it"))
+
+
+def _cannot_write(path: Path, exc: OSError) -> ChiboError:
+    hint = ""
+    if isinstance(exc, PermissionError):
+        hint = _("is the file open in Word, or the folder read-only?")
+    elif exc.errno == errno.ENOSPC:
+        hint = _("the disk is full")
+    return ChiboError(_("cannot write {path}: {error}", path=path, error=exc.strerror or exc),
+                      hint)
 
 
 def _remove_quietly(tmp: str) -> None:

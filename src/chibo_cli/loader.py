@@ -202,13 +202,7 @@ def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
             continue
         cell.remember(member, doc, ("members", index))
         if member.id in seen:
-            first = cell.locate(seen[member.id])
-            diags.append(Diagnostic("R002", Severity.ERROR,
-                                    _("duplicate member id '{id}' (first at line {line})",
-                                      id=member.id, line=first.line),
-                                    cell.locate(member, "id"), _("each member needs its own id"),
-                                    "duplicate-id"))
-            continue
+            continue  # the first one wins; check V004 (duplicate-id) reports the others
         seen[member.id] = member
         cell.members.append(member)
 

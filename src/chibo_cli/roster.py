@@ -110,9 +110,11 @@ class Attendance:
 def attendance(meeting: Meeting, members: Iterable[Member]) -> Attendance:
     states = {m.id: standing(m, meeting.date) for m in members}
     ours = {mid: s for mid, s in states.items() if s.in_cell}
-    absent = {a.member: bool(a.reason) for a in meeting.absent if a.member in ours}
-    came_anyway = {mid for mid in meeting.also_present if mid in ours and not ours[mid].required}
     required = {mid for mid, s in ours.items() if s.required}
+    # Only members who had to attend can be absent: listing an exempt or away member (V015) must
+    # not inflate the unexcused count, the vote denominator or ``required_present``.
+    absent = {a.member: bool(a.reason) for a in meeting.absent if a.member in required}
+    came_anyway = {mid for mid in meeting.also_present if mid in ours and not ours[mid].required}
     present = (required - set(absent)) | came_anyway
     full_present = sum(ours[mid].full for mid in present)
     full_absent = [(mid, excused) for mid, excused in absent.items() if ours[mid].full]

@@ -25,11 +25,16 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 
+# libyaml's composer recurses in C: nesting ten thousand deep crashes the process, so the depth
+# (and the node count, which bounds time and memory) is checked on the event stream first.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "omap")
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -55,9 +60,11 @@ class YamlDoc:
 
 
 class _Abort(Exception):
-    def __init__(self, code: str, message: str, node: yaml.Node | None, hint: str = "") -> None:
+    def __init__(self, code: str, message: str, node: yaml.Node | yaml.Event | None,
+                 hint: str = "") -> None:
         super().__init__(message)
-        self.code, self.message, self.node, self.hint = code, message, node, hint
+        self.code, self.message, self.hint = code, message, hint
+        self.where = _mark(node) if node is not None else (1, 1)
 
 
 def nfc(text: str) -> str:
@@ -68,7 +75,8 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
     """Read ``path``; every problem becomes a diagnostic on the returned document, never an error."""
     doc = YamlDoc(display or str(path))
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # a 5 GB file is never read whole
     except OSError as exc:
         return _fail(doc, "Y008", _("cannot read file: {error}", error=exc.strerror or exc))
     text = _decode(doc, raw)
@@ -82,23 +90,28 @@ def parse_yaml_text(text: str, doc: YamlDoc) -> YamlDoc:
     if not text.strip():
         return _fail(doc, "Y006", _("file is empty"), hint=_("write the record or delete the file"))
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        _prescan(text)
+        node = yaml.compose(text, Loader=_LOADER)
+    except _Abort as abort:
+        return _fail(doc, abort.code, abort.message, *abort.where, abort.hint)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or str(exc)
-        message = _("YAML syntax error: {problem}", problem=problem)
-        return _fail(doc, "Y001", message, line, col, _syntax_hint(problem))
-    except (yaml.YAMLError, RecursionError) as exc:
+        return _syntax_error(doc, text, exc)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return _fail(doc, "Y001", _("character U+{code:04X} is not allowed in a YAML file",
+                                    code=exc.character if isinstance(exc.character, int)
+                                    else ord(str(exc.character)[:1] or "?")),
+                     line, col, _("delete it; it is often pasted in by accident"))
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return _fail(doc, "Y001", _("YAML cannot be read: {problem}", problem=type(exc).__name__))
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
         return _fail(doc, "Y006", _("file holds no YAML data (only comments?)"))
     walker = _Walker(doc)
     try:
         doc.data = walker.walk(node, (), 0)
     except _Abort as abort:
-        line, col = _mark(abort.node) if abort.node is not None else (1, 1)
-        return _fail(doc, abort.code, abort.message, line, col, abort.hint)
+        return _fail(doc, abort.code, abort.message, *abort.where, abort.hint)
     except RecursionError:
         return _fail(doc, "Y004", _("nesting is too deep"))
     return doc
@@ -130,16 +143,74 @@ def _fail(doc: YamlDoc, code: str, message: str, line: int = 1, col: int = 1,
     return doc
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
+def _prescan(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH or more than MAX_NODES values before composing."""
+    if _surely_small(text):
+        return
+    depth = count = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
+                continue
+            count += 1
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            if depth > MAX_DEPTH:
+                raise _Abort("Y004", _("nesting is too deep (more than {limit} levels)",
+                                       limit=MAX_DEPTH), event)
+            if count > MAX_NODES:
+                raise _Abort("Y004", _("too many values (more than {limit})", limit=MAX_NODES),
+                             event, _("a record file is never this big; is this the right file?"))
+    except yaml.YAMLError:
+        return  # composing reports the same syntax error, with its place
+
+
+def _surely_small(text: str) -> bool:
+    """A cheap upper bound on nesting and on the number of values is within the limits.
+
+    Flow nesting needs a bracket per level; block nesting needs indentation or an indicator on
+    the same line ('-', '?', ':'); every value needs a line, a comma or an indicator. Record files
+    are far below the limits, so the exact event scan runs only for the odd file that is not.
+    """
+    lines = text.splitlines()
+    brackets = text.count("[") + text.count("{")
+    indicators = sum(text.count(c) for c in "-?:,")
+    if 2 * (len(lines) + indicators + brackets) + 2 > MAX_NODES:
+        return False
+    indent = max(len(line) - len(line.lstrip(" ")) for line in lines)
+    per_line = max(sum(line.count(c) for c in "-?:") for line in lines)
+    return brackets + 2 * (indent + 1) + per_line <= MAX_DEPTH
+
+
+def _syntax_error(doc: YamlDoc, text: str, exc: yaml.MarkedYAMLError) -> YamlDoc:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or str(exc)
+    if exc.context and "single document" in exc.context:
+        problem = _("a record file holds one YAML document, but '---' starts another")
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    message = _("YAML syntax error: {problem}", problem=problem)
+    return _fail(doc, "Y001", message, line, col, _syntax_hint(problem, source))
+
+
+def _syntax_hint(problem: str, source: str) -> str:
+    if "\t" in source[: len(source) - len(source.lstrip())] or "tab" in problem:
         return _("indent with spaces, not tabs")
     if "mapping values" in problem:
         return _("a value that contains ': ' must be put in quotes")
     return _("check the indentation and quotes on this line and the one before it")
+
+
+def _tag_message(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!", 1)
+    return _("tag {tag} is not allowed", tag=short)
 
 
 class _Walker:
@@ -157,7 +228,7 @@ class _Walker:
         if depth > MAX_DEPTH:
             raise _Abort("Y004", _("nesting is too deep"), node)
         if node.tag not in _SAFE_TAGS:
-            raise _Abort("Y003", _("tag {tag} is not allowed", tag=node.tag), node,
+            raise _Abort("Y003", _tag_message(node.tag), node,
                          _("remove the tag; chibo reads plain values only"))
         self.doc.marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
@@ -176,6 +247,9 @@ class _Walker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Abort("Y001", _("a key must be plain text"), key_node)
+            if key_node.tag == _MERGE_TAG:
+                raise _Abort("Y003", _("YAML merge keys ('<<') are not allowed in records"),
+                             key_node, _("write the fields out in full"))
             key = nfc(str(key_node.value))
             if key in result:
                 first = self.doc.marks.get(path + (key,), (0, 0))[0]

@@ -1,3 +1,122 @@
-"""Checks: calendar."""
+"""Checks: the calendar — a regular meeting every month, a thematic one every quarter, as planned.
+
+The span checked runs from the month of the cell's first meeting to the month of its last, so the
+result depends on the records only, never on today's date.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator, Optional
+
+from ..diagnostics import Severity
+from ..i18n import _
+from ..loader import Cell
+from ..models import Meeting, MeetingKind, PlannedTopic
+from . import Finding, check
+from ._support import add_months, month_key, months_between, normal_text, rule_int, rule_source
+
+
+def _span(cell: Cell) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+    if not cell.meetings:
+        return None
+    days = [m.date for m in cell.meetings]
+    return month_key(min(days)), month_key(max(days))
+
+
+def _first_meeting_from(cell: Cell, day: dt.date) -> Meeting:
+    """The meeting a calendar gap is reported at: the first one held on or after ``day``."""
+    later = [m for m in cell.meetings if m.date >= day]
+    return min(later, key=lambda m: (m.date, m.start)) if later else cell.meetings[-1]
+
+
+def _count(cell: Cell, kind: MeetingKind, months: set[tuple[int, int]]) -> int:
+    return sum(m.kind is kind and month_key(m.date) in months for m in cell.meetings)
+
+
+@check("V040", "missing-regular-meeting")
+def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
+    """Every month between the cell's first and last meeting has its regular meeting.
+
+    Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06.
+    Fails: 2025-08-05 and 2025-10-06 only → ``V040 1 regular meeting(s) needed in 09/2025, 0
+    held``, reported at the first meeting after the gap. Thematic and extraordinary meetings do
+    not count.
+    """
+    span = _span(cell)
+    if span is None:
+        return
+    needed = rule_int(cell, "meetings.regular_per_month")
+    for year, month in months_between(*span):
+        held = _count(cell, MeetingKind.regular, {(year, month)})
+        if held < needed:
+            where = _first_meeting_from(cell, dt.date(year, month, 1))
+            yield Finding(cell.locate(where, "date"),
+                          _("{needed} regular meeting(s) needed in {month:02d}/{year}, {held} "
+                            "held", needed=needed, month=month, year=year, held=held),
+                          _("a regular meeting every month ({source}); add the missing "
+                            "meeting's minutes under meetings/",
+                            source=rule_source(cell, "meetings.regular_per_month")))
+
+
+def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    for year in range(first[0], last[0] + 1):
+        for quarter in range(1, 5):
+            if first <= (year, 3 * quarter - 2) and (year, 3 * quarter) <= last:
+                yield year, quarter
+
+
+@check("V041", "missing-thematic-quarter", Severity.WARNING)
+def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
+    """Every full quarter between the first and last meeting has a thematic meeting.
+
+    Passes: meetings from July to September 2025 with ``kind: thematic`` on 2025-09-04.
+    Fails: the same quarter with only regular meetings → ``V041 warning: 1 thematic meeting(s)
+    needed in Q3/2025, 0 held``. Quarters the records cover only in part are not checked.
+    """
+    span = _span(cell)
+    if span is None:
+        return
+    needed = rule_int(cell, "meetings.thematic_per_quarter")
+    for year, quarter in _full_quarters(*span):
+        months = {(year, 3 * quarter - offset) for offset in range(3)}
+        held = _count(cell, MeetingKind.thematic, months)
+        if held < needed:
+            where = _first_meeting_from(cell, dt.date(year, 3 * quarter - 2, 1))
+            yield Finding(cell.locate(where, "date"),
+                          _("{needed} thematic meeting(s) needed in Q{quarter}/{year}, {held} "
+                            "held", needed=needed, quarter=quarter, year=year, held=held),
+                          _("at least one thematic meeting a quarter, besides the monthly one "
+                            "({source})", source=rule_source(cell, "meetings.thematic_per_quarter")))
+
+
+def _period_end(year: int, item: PlannedTopic) -> dt.date:
+    last_month = item.month or 3 * item.period_quarter
+    return add_months(dt.date(year, last_month, 1), 1) - dt.timedelta(days=1)
+
+
+@check("V042", "planned-topic-not-held", Severity.WARNING)
+def planned_topic_not_held(cell: Cell) -> Iterator[Finding]:
+    """Each topic in plans/YYYY.yaml was held as a thematic meeting that year.
+
+    Passes: ``topic: Phòng chống ma túy trong tổ dân phố`` in plans/2025.yaml and a thematic
+    meeting in 2025 with the same topic (case, spacing and Unicode form do not matter).
+    Fails: no such meeting → ``V042 warning: planned topic 'Phòng chống ma túy trong tổ dân phố'
+    was not held as a thematic meeting in 2025``. Only topics whose planned month or quarter ended
+    before the cell's latest meeting are checked.
+    """
+    if not cell.meetings:
+        return
+    latest = max(m.date for m in cell.meetings)
+    held = {(m.date.year, normal_text(m.topic)) for m in cell.meetings
+            if m.kind is MeetingKind.thematic and m.topic}
+    for plan in cell.plans:
+        for i, item in enumerate(plan.thematic):
+            if _period_end(plan.year, item) >= latest:
+                continue
+            if (plan.year, normal_text(item.topic)) not in held:
+                yield Finding(cell.locate(plan, "thematic", i, "topic"),
+                              _("planned topic '{topic}' was not held as a thematic meeting in "
+                                "{year}", topic=item.topic, year=plan.year),
+                              _("write the same topic under 'topic:' in the thematic meeting's "
+                                "file, or revise the plan"))

@@ -1,3 +1,213 @@
-"""Checks: meetings."""
+"""Checks: one meeting at a time — who chaired and recorded it, how long it lasted, who came."""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from fractions import Fraction
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..i18n import _
+from ..loader import Cell
+from ..models import Meeting, MeetingKind, minutes_of
+from ..roster import attendance, standing
+from . import Finding, check
+from ._support import active_here, percent, rule_int, rule_source, show_fraction
+
+_ROLES = ("chair", "recorder")
+
+
+@check("V010", "chair-role", Severity.WARNING)
+def chair_role(cell: Cell) -> Iterator[Finding]:
+    """The chair is the cell's secretary or deputy as named in branch.yaml.
+
+    Passes: ``chair: tran-thi-lan`` with ``committee: {secretary: tran-thi-lan}``.
+    Fails: ``chair: le-thi-hoa`` → ``V010 warning: the chair 'le-thi-hoa' is neither the
+    secretary nor the deputy named in branch.yaml``. Nothing is checked while branch.yaml names
+    neither.
+    """
+    committee = cell.branch.committee if cell.branch else None
+    leaders = {committee.secretary, committee.deputy} - {None} if committee else set()
+    if not leaders:
+        return
+    for meeting in cell.meetings:
+        if meeting.chair not in leaders:
+            yield Finding(cell.locate(meeting, "chair"),
+                          _("the chair '{id}' is neither the secretary nor the deputy named in "
+                            "branch.yaml", id=meeting.chair),
+                          _("the secretary chairs the meeting, or the deputy in their absence "
+                            "(Điều lệ Đảng, Điều 24; Hướng dẫn 42-HD/BTCTW); update 'committee:' "
+                            "in branch.yaml if the committee changed"))
+
+
+@check("V011", "chair-or-recorder-absent")
+def chair_or_recorder_absent(cell: Cell) -> Iterator[Finding]:
+    """The chair and the recorder are not listed as absent from the same meeting.
+
+    Passes: ``chair: tran-thi-lan`` and ``absent: [{member: do-van-minh}]``.
+    Fails: ``recorder: le-thi-hoa`` and ``absent: [{member: le-thi-hoa}]`` → ``V011 the recorder
+    'le-thi-hoa' is also listed as absent``.
+    """
+    for meeting in cell.meetings:
+        absent = {absence.member for absence in meeting.absent}
+        for role in _ROLES:
+            member_id = getattr(meeting, role)
+            if member_id in absent:
+                yield Finding(cell.locate(meeting, role),
+                              _("the {role} '{id}' is also listed as absent",
+                                role=_(role), id=member_id),
+                              _("whoever chaired or recorded the meeting was there: fix the "
+                                "{role} or the list of absentees", role=_(role)))
+
+
+@check("V012", "end-before-start")
+def end_before_start(cell: Cell) -> Iterator[Finding]:
+    """A meeting ends after it starts.
+
+    Passes: ``start: "19:30"``, ``end: "21:15"``.
+    Fails: ``start: "19:30"``, ``end: "09:15"`` → ``V012 the meeting ends at 09:15, not after it
+    starts at 19:30``.
+    """
+    for meeting in cell.meetings:
+        if meeting.end is not None and minutes_of(meeting.end) <= minutes_of(meeting.start):
+            yield Finding(cell.locate(meeting, "end"),
+                          _("the meeting ends at {end}, not after it starts at {start}",
+                            end=meeting.end, start=meeting.start),
+                          _("times are 24-hour HH:MM: half past nine in the evening is "
+                            "\"21:30\""))
+
+
+def _same_day_thematic(cell: Cell) -> dict[object, list[Meeting]]:
+    by_date: dict[object, list[Meeting]] = defaultdict(list)
+    for meeting in cell.meetings:
+        if meeting.kind is MeetingKind.thematic and meeting.end is not None:
+            by_date[meeting.date].append(meeting)
+    return by_date
+
+
+def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> Iterator[Finding]:
+    parts = [meeting, *thematic]
+    first = min(minutes_of(m.start) for m in parts)
+    last = max(minutes_of(m.end) for m in parts if m.end is not None)
+    needed = rule_int(cell, "meetings.min_minutes_combined")
+    if last - first < needed:
+        yield Finding(cell.locate(meeting, "end"),
+                      _("the regular and thematic meetings of {date} last {minutes} minutes "
+                        "together; a combined session needs at least {needed}",
+                        date=meeting.date.isoformat(), minutes=last - first, needed=needed),
+                      _("rule meetings.min_minutes_combined ({source})",
+                        source=rule_source(cell, "meetings.min_minutes_combined")))
+
+
+@check("V013", "too-short")
+def too_short(cell: Cell) -> Iterator[Finding]:
+    """A regular meeting lasts the minimum time; with a thematic one that day, the session does.
+
+    Passes: a regular meeting 19:30–21:15 (105 minutes, at least 90).
+    Fails: 19:30–20:30 → ``V013 the regular meeting lasts 60 minutes; it needs at least 90``.
+    When a thematic meeting is held the same day, the span from the earliest start to the latest
+    end must reach meetings.min_minutes_combined (120) instead: regular 19:00–20:00 and thematic
+    20:00–20:45 fail with 105 minutes.
+    """
+    thematic = _same_day_thematic(cell)
+    needed = rule_int(cell, "meetings.min_minutes_regular")
+    for meeting in cell.meetings:
+        duration = meeting.duration()
+        if meeting.kind is not MeetingKind.regular or duration is None or duration <= 0:
+            continue  # no end time, or V012 reports it
+        if thematic.get(meeting.date):
+            yield from _session_finding(cell, meeting, thematic[meeting.date])
+        elif duration < needed:
+            yield Finding(cell.locate(meeting, "end"),
+                          _("the regular meeting lasts {minutes} minutes; it needs at least "
+                            "{needed}", minutes=duration, needed=needed),
+                          _("rule meetings.min_minutes_regular ({source})",
+                            source=rule_source(cell, "meetings.min_minutes_regular")))
+
+
+@check("V014", "low-attendance", Severity.WARNING)
+def low_attendance(cell: Cell) -> Iterator[Finding]:
+    """Enough of the members required to attend were present.
+
+    Passes: 4 of 5 required members present (80%, at least 2/3).
+    Fails: 2 of 5 present → ``V014 warning: 2 of 5 members required to attend were present (40%),
+    below 2/3``. Required = full and probationary members minus the exempted, the away and the
+    suspended on the meeting's date.
+    """
+    threshold = cell.rules.fraction("attendance.warn_below")
+    for meeting in cell.meetings:
+        counts = attendance(meeting, cell.members)
+        if counts.required and Fraction(counts.required_present, counts.required) < threshold:
+            yield Finding(cell.locate(meeting, "absent"),
+                          _("{present} of {required} members required to attend were present "
+                            "({share}), below {threshold}", present=counts.required_present,
+                            required=counts.required,
+                            share=percent(counts.required_present, counts.required),
+                            threshold=show_fraction(threshold)),
+                          _("no quorum is fixed for a monthly meeting, so this only warns; rule "
+                            "attendance.warn_below ({source})",
+                            source=rule_source(cell, "attendance.warn_below")))
+
+
+def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str, str]:
+    member = cell.member(member_id)
+    if member is None:
+        return "", ""  # V001 reports unknown ids
+    state = standing(member, meeting.date)
+    day = meeting.date.isoformat()
+    if not active_here(state):
+        return (_("'{id}' is listed as absent but is not a member of the cell on {date}",
+                  id=member_id, date=day),
+                _("check the date of the meeting and the member's history in members.yaml"))
+    if not state.required:
+        why = _("exempted") if state.exempted else _("away") if state.away else _("suspended")
+        return (_("'{id}' is listed as absent but is {why} on {date}, so not required to attend",
+                  id=member_id, why=why, date=day),
+                _("drop them from 'absent:'; they are not counted among those required"))
+    return "", ""
+
+
+@check("V015", "absentee-not-member")
+def absentee_not_member(cell: Cell) -> Iterator[Finding]:
+    """Everyone listed as absent was a member required to attend on the meeting's date.
+
+    Passes: ``absent: [{member: do-van-minh, reason: Đi công tác}]`` for a full member.
+    Fails: an absentee transferred out the month before → ``V015 'do-van-minh' is listed as
+    absent but is not a member of the cell on 2025-08-05``; an exempted member listed as absent →
+    ``V015 ... is exempted on 2025-08-05, so not required to attend`` (hint: drop them).
+    """
+    for meeting in cell.meetings:
+        for i, absence in enumerate(meeting.absent):
+            message, hint = _absentee_problem(cell, meeting, absence.member)
+            if message:
+                yield Finding(cell.locate(meeting, "absent", i, "member"), message, hint)
+
+
+def _people(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for role in _ROLES:
+        yield (role,), getattr(meeting, role)
+    for i, item in enumerate(meeting.agenda):
+        yield ("agenda", i, "presenter"), item.presenter
+    for i, speech in enumerate(meeting.discussion):
+        yield ("discussion", i, "speaker"), speech.speaker
+
+
+@check("V016", "speaker-not-member")
+def speaker_not_member(cell: Cell) -> Iterator[Finding]:
+    """The chair, recorder, presenters and speakers named by id belong to the cell that day.
+
+    Passes: ``speaker: pham-van-duc`` for a member, or ``speaker: Nguyễn Văn An`` for a guest
+    listed under ``guests``.
+    Fails: ``speaker: vu-thi-mai`` on a date before her admission → ``V016 'vu-thi-mai' speaks or
+    presides on 2025-01-10 but is not a member of the cell on that date``.
+    """
+    for meeting in cell.meetings:
+        for path, who in _people(meeting):
+            member = cell.member(who)
+            if member is None or active_here(standing(member, meeting.date)):
+                continue
+            yield Finding(cell.locate(meeting, *path),
+                          _("'{id}' speaks or presides on {date} but is not a member of the cell "
+                            "on that date", id=who, date=meeting.date.isoformat()),
+                          _("check the meeting's date and the member's history; a visitor is "
+                            "written by name under 'guests:'"))

@@ -1,3 +1,90 @@
-"""Checks: members."""
+"""Checks: members — repeated unexcused absence, probation that ran past its term."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..i18n import _
+from ..loader import Cell
+from ..models import EventKind, Member
+from ..roster import admitted_on, standing
+from . import Finding, check
+from ._support import add_months, rule_int, rule_source
+
+
+def _unexcused_by_year(cell: Cell) -> dict[str, dict[int, list[dt.date]]]:
+    """member id → year → dates of meetings they had to attend and missed without a reason."""
+    found: dict[str, dict[int, list[dt.date]]] = defaultdict(lambda: defaultdict(list))
+    for meeting in cell.meetings:
+        for absence in meeting.absent:
+            member = cell.member(absence.member)
+            if absence.reason or member is None or not standing(member, meeting.date).required:
+                continue
+            found[member.id][meeting.date.year].append(meeting.date)
+    return found
+
+
+@check("V050", "unexcused-absences", Severity.WARNING)
+def unexcused_absences(cell: Cell) -> Iterator[Finding]:
+    """No member missed meetings without a reason in members.unexcused_absences_limit months a year.
+
+    Passes: ``do-van-minh`` absent without a reason in March and April 2025 only.
+    Fails: also in June 2025 → ``V050 warning: 'do-van-minh' was absent without a reason in 3
+    months of 2025: 2025-03-05, 2025-04-02, 2025-06-04`` at the member's entry in members.yaml.
+    Months are counted, not meetings: missing the regular and the thematic meeting of one month
+    counts once.
+    """
+    limit = rule_int(cell, "members.unexcused_absences_limit")
+    missed = _unexcused_by_year(cell)
+    for member in cell.members:
+        for year, dates in sorted(missed.get(member.id, {}).items()):
+            months = {day.month for day in dates}
+            if len(months) >= limit:
+                yield _absences_finding(cell, member, year, len(months), dates)
+
+
+def _absences_finding(cell: Cell, member: Member, year: int, months: int,
+                      dates: list[dt.date]) -> Finding:
+    return Finding(cell.locate(member, "id"),
+                   _("'{id}' was absent without a reason in {count} months of {year}: {dates}",
+                     id=member.id, count=months, year=year,
+                     dates=", ".join(day.isoformat() for day in sorted(dates))),
+                   _("the cell considers removing the member's name ({source}); if a reason "
+                     "was given, write it under 'reason:'",
+                     source=rule_source(cell, "members.unexcused_absences_limit")))
+
+
+def _admission_index(member: Member) -> int:
+    indexes = [i for i, e in enumerate(member.history) if e.event is EventKind.admitted]
+    return indexes[-1]
+
+
+@check("V051", "probation-overdue", Severity.WARNING)
+def probation_overdue(cell: Cell) -> Iterator[Finding]:
+    """No member is still probationary past the probation period after admission.
+
+    Passes: admitted 2025-03-26, confirmed 2026-03-26.
+    Fails: admitted 2025-03-26, no ``confirmed`` event, latest meeting 2026-04-07 → ``V051
+    warning: 'vu-thi-mai' is still probationary on 2026-04-07, 12 months after admission on
+    2025-03-26 ended on 2026-03-26``. Judged on the date of the cell's latest meeting, not today.
+    """
+    if not cell.meetings:
+        return
+    on = max(m.date for m in cell.meetings)
+    months = rule_int(cell, "members.probation_months")
+    for member in cell.members:
+        admitted = admitted_on(member)
+        if admitted is None or not standing(member, on).probationary:
+            continue
+        due = add_months(admitted, months)
+        if on > due:
+            yield Finding(cell.locate(member, "history", _admission_index(member), "date"),
+                          _("'{id}' is still probationary on {on}, {months} months after "
+                            "admission on {admitted} ended on {due}", id=member.id,
+                            on=on.isoformat(), months=months, admitted=admitted.isoformat(),
+                            due=due.isoformat()),
+                          _("vote on confirmation and add a 'confirmed' event to the history "
+                            "({source})", source=rule_source(cell, "members.probation_months")))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from ..i18n import _
-from ..loader import Cell
-from ..models import Meeting, Record
+from ..loader import MEMBERS_FILE, Cell
+from ..models import Meeting, Record, Resolution
+from ..yamlio import YamlDoc
 from . import Finding, check
 
 
@@ -64,6 +66,107 @@ def unknown_member(cell: Cell) -> Iterator[Finding]:
             if member_id:
                 yield from _unknown_member(cell, cell.branch, ("committee", role), member_id)
     for plan in cell.plans:
-        for i, item in enumerate(plan.thematic):
-            if item.lead:
-                yield from _unknown_member(cell, plan, ("thematic", i, "lead"), item.lead)
+        for i, topic in enumerate(plan.thematic):
+            if topic.lead:
+                yield from _unknown_member(cell, plan, ("thematic", i, "lead"), topic.lead)
+
+
+@check("V002", "unknown-meeting")
+def unknown_meeting(cell: Cell) -> Iterator[Finding]:
+    """A resolution's ``meeting`` names a meeting file of the cell (its name without .yaml).
+
+    Passes: ``meeting: 2025-08-05-regular`` with ``meetings/2025-08-05-regular.yaml`` present.
+    Fails: ``meeting: 2025-08-05`` → ``V002 resolution names meeting '2025-08-05', which does not
+    exist``.
+    """
+    for resolution in cell.resolutions:
+        wanted = resolution.meeting
+        if cell.meeting(wanted) is None and wanted not in cell.broken_ids:
+            yield Finding(cell.locate(resolution, "meeting"),
+                          _("resolution names meeting '{id}', which does not exist", id=wanted),
+                          _("write the name of the meeting's file without .yaml, e.g. "
+                            "'2025-08-05-regular'"))
+
+
+def _task_problem(cell: Cell, reference: str) -> str:
+    meeting_id, _sep, number_text = reference.partition("#")
+    meeting = cell.meeting(meeting_id)
+    if meeting is None:
+        if meeting_id in cell.broken_ids:
+            return ""
+        return _("task '{ref}' names meeting '{id}', which does not exist",
+                 ref=reference, id=meeting_id)
+    if int(number_text) > len(meeting.tasks):
+        return _("task '{ref}': meeting '{id}' assigned only {count} task(s)",
+                 ref=reference, id=meeting_id, count=len(meeting.tasks))
+    return ""
+
+
+@check("V003", "unknown-task")
+def unknown_task(cell: Cell) -> Iterator[Finding]:
+    """A reviewed task ``<meeting-id>#<n>`` names the n-th task of an existing meeting.
+
+    Passes: ``review: [{task: 2025-08-05-regular#1, status: done}]`` when that meeting lists at
+    least one task under ``tasks``.
+    Fails: ``task: 2025-08-05-regular#3`` when it lists one → ``V003 task '2025-08-05-regular#3':
+    meeting '2025-08-05-regular' assigned only 1 task(s)``.
+    """
+    for meeting in cell.meetings:
+        for i, review in enumerate(meeting.review):
+            problem = _task_problem(cell, review.task)
+            if problem:
+                yield Finding(cell.locate(meeting, "review", i, "task"), problem,
+                              _("tasks are numbered from 1 in the order written under 'tasks:' "
+                                "of that meeting"))
+
+
+def _member_id_entries(cell: Cell) -> Iterator[tuple[str, YamlDoc, int]]:
+    doc = cell.docs.get(str(cell.root / MEMBERS_FILE))
+    items = doc.data.get("members") if doc and isinstance(doc.data, dict) else None
+    if doc is None or not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        member_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(member_id, str):
+            yield member_id.strip(), doc, index
+
+
+def _duplicate_members(cell: Cell) -> Iterator[Finding]:
+    first_line: dict[str, int] = {}
+    for member_id, doc, index in _member_id_entries(cell):
+        where = doc.location(("members", index, "id"))
+        if member_id in first_line:
+            yield Finding(where, _("duplicate member id '{id}' (first at line {line})",
+                                   id=member_id, line=first_line[member_id]),
+                          _("each member needs its own id; chibo uses the first one"))
+        else:
+            first_line[member_id] = where.line
+
+
+def _duplicate_files(cell: Cell, kind: str, records: Sequence[Meeting | Resolution]
+                     ) -> Iterator[Finding]:
+    first: dict[str, Meeting | Resolution] = {}
+    for record in records:
+        if record.id in first:
+            yield Finding(cell.locate(record),
+                          _("{kind} id '{id}' is used by two files: {first} and {second}",
+                            kind=kind, id=record.id, first=Path(first[record.id]._file).name,
+                            second=Path(record._file).name),
+                          _("records are named by their file name without .yaml/.yml; rename "
+                            "or delete one"))
+        else:
+            first[record.id] = record
+
+
+@check("V004", "duplicate-id")
+def duplicate_id(cell: Cell) -> Iterator[Finding]:
+    """Every member id, meeting file name and resolution file name is used once.
+
+    Passes: two members ``tran-thi-lan`` and ``tran-thi-lan-2``.
+    Fails: a second ``- id: tran-thi-lan`` in members.yaml → ``V004 duplicate member id
+    'tran-thi-lan' (first at line 2)``; or both ``resolutions/2025-08-05.yaml`` and
+    ``resolutions/2025-08-05.yml``.
+    """
+    yield from _duplicate_members(cell)
+    yield from _duplicate_files(cell, _("meeting"), cell.meetings)
+    yield from _duplicate_files(cell, _("resolution"), cell.resolutions)

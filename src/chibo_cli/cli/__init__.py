@@ -43,8 +43,11 @@ def _root(
         os.environ["CHIBO_TRACEBACK"] = "1"
 
 
+from . import checks as _checks  # noqa: E402,F401
 from . import records as _records  # noqa: E402,F401  (registers commands)
 from . import validate as _validate  # noqa: E402,F401
+from . import demo as _demo  # noqa: E402,F401
+from . import render as _render  # noqa: E402,F401
 
 
 def run(argv: Optional[list[str]] = None) -> int:

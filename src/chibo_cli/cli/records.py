@@ -1,3 +1,150 @@
 """Commands that create records: init, member, new-meeting, new-resolution."""
 
 from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import ChiboError
+from ..i18n import _
+from . import app
+
+member_app = typer.Typer(help=_("Add members to a cell and list them."), no_args_is_help=True)
+app.add_typer(member_app, name="member")
+
+CELL_HELP = _("The cell folder.")
+PIPE_WIDTH = 160
+
+
+def _interactive(no_input: bool) -> bool:
+    return not no_input and sys.stdin is not None and sys.stdin.isatty()
+
+
+def _fill(values: dict[str, Optional[str]], questions: dict[str, str],
+          no_input: bool) -> dict[str, str]:
+    """Ask for the missing values in a terminal; elsewhere a missing value is a usage error."""
+    missing = [key for key, value in values.items() if value is None]
+    if missing and not _interactive(no_input):
+        flags = ", ".join("--" + key.replace("_", "-") for key in missing)
+        raise ChiboError(_("missing {flags}", flags=flags),
+                         _("give them as options, or run in a terminal to be asked"))
+    for key in missing:
+        values[key] = typer.prompt(questions[key])
+    return {key: str(value) for key, value in values.items()}
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."),
+                                     help=_("Folder of the new cell (made if missing).")),
+    name: Optional[str] = typer.Option(None, "--name", help=_("Name of the cell.")),
+    superior: Optional[str] = typer.Option(None, "--superior", help=_("The committee above it.")),
+    place: Optional[str] = typer.Option(None, "--place", help=_("Place name for dates.")),
+    term_start: Optional[str] = typer.Option(None, "--term-start",
+                                             help=_("First day of the term (YYYY-MM-DD).")),
+    term_label: Optional[str] = typer.Option(None, "--term-label",
+                                             help=_("Name of the term, e.g. 2025–2030.")),
+    no_input: bool = typer.Option(False, "--no-input", help=_("Never ask; fail instead.")),
+) -> None:
+    """Start a cell folder: branch.yaml, members.yaml and the record folders."""
+    from ..scaffold import BranchInfo, check_init_target, init_cell, parse_date
+
+    check_init_target(directory)
+    values = _fill(
+        {"name": name, "superior": superior, "place": place, "term_start": term_start,
+         "term_label": term_label},
+        {"name": _("Name of the cell (e.g. Chi bộ Tổ dân phố số 14)"),
+         "superior": _("Committee above it (e.g. Đảng bộ phường Tân Phong)"),
+         "place": _("Place name written before dates (e.g. Tân Phong)"),
+         "term_start": _("First day of the term (YYYY-MM-DD)"),
+         "term_label": _("Name of the term (e.g. 2025–2030)")}, no_input)
+    info = BranchInfo(values["name"], values["superior"], values["place"],
+                      parse_date(values["term_start"], "--term-start"), values["term_label"])
+    for made in init_cell(directory, info):
+        typer.echo(_("created {path}", path=made))
+
+
+@member_app.command("add")
+def member_add(
+    cell: Path = typer.Argument(Path("."), help=CELL_HELP),
+    name: str = typer.Option(..., "--name", help=_("Full name.")),
+    gender: str = typer.Option(..., "--gender", help=_("nam or nữ.")),
+    born: str = typer.Option(..., "--born", help=_("Date of birth (YYYY-MM-DD).")),
+    admitted: str = typer.Option(..., "--admitted", help=_("Date of admission (YYYY-MM-DD).")),
+    confirmed: Optional[str] = typer.Option(
+        None, "--confirmed", help=_("Date confirmed as a full member (YYYY-MM-DD).")),
+    card_number: Optional[str] = typer.Option(None, "--card-number", help=_("Party card number.")),
+    citizen_id: Optional[str] = typer.Option(None, "--citizen-id", help=_("Citizen ID number.")),
+    member_id: Optional[str] = typer.Option(
+        None, "--id", help=_("The member's id (default: made from the name).")),
+) -> None:
+    """Add a member at the end of members.yaml (the rest of the file is left as it is)."""
+    from ..scaffold import NewMember, add_member, parse_date, parse_gender
+
+    member = NewMember(
+        name=name, gender=parse_gender(gender), born=parse_date(born, "--born"),
+        admitted=parse_date(admitted, "--admitted"),
+        confirmed=parse_date(confirmed, "--confirmed") if confirmed else None,
+        card_number=card_number, citizen_id=citizen_id, id=member_id)
+    new_id, path = add_member(cell, member)
+    typer.echo(_("added {id} to {path}", id=new_id, path=path))
+
+
+@member_app.command("list")
+def member_list(
+    cell: Path = typer.Argument(Path("."), help=CELL_HELP),
+    on: Optional[str] = typer.Option(None, "--on", help=_("Status on this date (default today).")),
+    reveal: bool = typer.Option(False, "--reveal", help=_("Show ID numbers in full.")),
+) -> None:
+    """List the members with their status on a date; ID numbers are masked."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..loader import load_cell
+    from ..scaffold import cell_root, member_rows, parse_date
+
+    day = parse_date(on, "--on") if on else dt.date.today()
+    diagnostics: list = []  # type: ignore[type-arg]
+    loaded = load_cell(cell_root(cell), sink=diagnostics)
+    table = Table(title=_("Members on {date}", date=day.isoformat()))
+    table.add_column(_("id"), no_wrap=True)
+    for header in (_("name"), _("status"), _("role"), _("card number"), _("citizen id")):
+        table.add_column(header, overflow="fold")
+    for row in member_rows(loaded, day, reveal):
+        table.add_row(row.id, row.name, row.status, row.role, row.card_number, row.citizen_id)
+    # Piped output is read by people and grep alike: do not squeeze it into 80 columns.
+    Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).print(table)
+    if diagnostics:
+        sys.stderr.write(_("{count} problem(s) in the records; run 'chibo validate'",
+                           count=len(diagnostics)) + "\n")
+
+
+@app.command("new-meeting")
+def new_meeting(
+    cell: Path = typer.Argument(Path("."), help=CELL_HELP),
+    kind: str = typer.Option("regular", "--kind",
+                             help=_("regular, thematic or extraordinary.")),
+    date: Optional[str] = typer.Option(None, "--date", help=_("Date (default today).")),
+    start: Optional[str] = typer.Option(None, "--start", help=_("Start time, e.g. 19:30.")),
+) -> None:
+    """Write a pre-filled meeting file (agenda, chair, tasks to review) and print its path."""
+    from .. import scaffold
+
+    day = scaffold.parse_date(date, "--date") if date else dt.date.today()
+    begin = scaffold.parse_time(start) if start else None
+    typer.echo(str(scaffold.new_meeting(cell, scaffold.parse_kind(kind), day, begin)))
+
+
+@app.command("new-resolution")
+def new_resolution(
+    meeting: str = typer.Argument(..., help=_("The meeting: its file or its id.")),
+    cell: Optional[Path] = typer.Option(None, "--cell", help=CELL_HELP),
+) -> None:
+    """Write the draft resolution of a meeting, with its tasks, and print its path."""
+    from ..scaffold import new_resolution as create_resolution
+
+    typer.echo(str(create_resolution(meeting, cell)))

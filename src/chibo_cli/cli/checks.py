@@ -1,0 +1,39 @@
+"""The ``checks`` command: list every rule check with its code, name, severity and tier."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..i18n import _
+from . import app
+
+
+@app.command("checks")
+def checks_command(
+    codes: Optional[list[str]] = typer.Argument(
+        None, help=_("Show the full description of these checks (codes, prefixes or names).")),
+) -> None:
+    """List the checks chibo runs, or describe some of them in full."""
+    import inspect
+    import textwrap
+
+    from ..checks import registry, selected
+
+    specs = registry()
+    if codes:
+        chosen = selected(specs, codes, strict=False)
+        if not chosen:
+            from ..errors import ChiboError
+
+            raise ChiboError(_("no check matches {codes}", codes=", ".join(codes)),
+                             _("'chibo checks' lists every check"))
+        for spec in chosen:
+            typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, {spec.tier.value})")
+            typer.echo(textwrap.indent(inspect.cleandoc(spec.doc), "    ") + "\n")
+        return
+    width = max(len(spec.name) for spec in specs.values())
+    for spec in specs.values():
+        typer.echo(f"{spec.code}  {spec.name:<{width}}  {spec.severity.value:<7}  "
+                   f"{spec.tier.value:<7}  {spec.summary}")

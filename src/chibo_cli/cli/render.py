@@ -1,0 +1,302 @@
+"""Commands that write Word documents: render, book, templates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+import typer
+
+from ..errors import ChiboError
+from ..i18n import _
+from . import app
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..loader import Cell, Workspace
+
+render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
+                         no_args_is_help=True)
+book_app = typer.Typer(help=_("Render the minutes book or the resolution notebook to Word."),
+                       no_args_is_help=True)
+templates_app = typer.Typer(help=_("See, copy and check the Word templates."),
+                            no_args_is_help=True)
+app.add_typer(render_app, name="render")
+app.add_typer(book_app, name="book")
+app.add_typer(templates_app, name="templates")
+
+OUT = typer.Option(None, "--out", help=_("Folder for the documents (default: out/ in the cell)."))
+PDF = typer.Option(False, "--pdf", help=_("Also convert to PDF with LibreOffice."))
+FORCE = typer.Option(False, "--force", help=_("Overwrite documents that exist."))
+TEMPLATES = typer.Option(None, "--templates", help=_("Look for templates in this folder first."))
+ALLOW = typer.Option(False, "--allow-errors",
+                     help=_("Render even when the records have errors (with a warning)."))
+CELL = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder, when giving an id."))
+
+
+# ------------------------------------------------------------------ render
+
+
+@render_app.command("minutes")
+def render_minutes(meeting: str = typer.Argument(..., help=_("A meeting file or its id.")),
+                   cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                   force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
+                   allow_errors: bool = ALLOW) -> int:
+    """Render the minutes (biên bản) of one meeting."""
+    from ..render import api
+
+    target, record_id = _target(meeting, cell)
+    workspace, found = _load_cell(target)
+    record = found.meeting(record_id)
+    _gate(workspace, [found], allow_errors, record is None)
+    if record is None:
+        raise ChiboError(_("no meeting '{id}' in {cell}", id=record_id, cell=found.root))
+    written = api.render_minutes(found, record, _out(found, out), templates=templates,
+                                 force=force)
+    return _finish([written], pdf, force)
+
+
+@render_app.command("resolution")
+def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution file or id.")),
+                      cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                      force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
+                      allow_errors: bool = ALLOW) -> int:
+    """Render one resolution (nghị quyết); a draft is marked DỰ THẢO."""
+    from ..render import api
+
+    target, record_id = _target(resolution, cell)
+    workspace, found = _load_cell(target)
+    record = found.resolution(record_id)
+    _gate(workspace, [found], allow_errors, record is None)
+    if record is None:
+        raise ChiboError(_("no resolution '{id}' in {cell}", id=record_id, cell=found.root))
+    written = api.render_resolution(found, record, _out(found, out), templates=templates,
+                                    force=force)
+    return _finish([written], pdf, force)
+
+
+# ------------------------------------------------------------------ books
+
+
+@book_app.command("minutes")
+def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or committee folder.")),
+                 year: Optional[int] = typer.Option(None, "--year", help=_("The year's book.")),
+                 term: bool = typer.Option(False, "--term", help=_("The whole term's book.")),
+                 term_label: Optional[str] = typer.Option(
+                     None, "--term-label", help=_("Which term (default: the latest).")),
+                 volume: int = typer.Option(1, "--volume", min=1, help=_("Volume number.")),
+                 out: Optional[Path] = OUT, pdf: bool = PDF, force: bool = FORCE,
+                 templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
+    """Render the minutes book (sổ biên bản) of a year (default: the latest) or of a term."""
+    from ..render import api
+
+    def one(cell: "Cell", folder: Path) -> Path:
+        by_term = term or term_label is not None
+        chosen = None if by_term else (year or _latest_year(cell))
+        return api.render_minutes_book(cell, folder, year=chosen, term=term_label,
+                                       volume=volume, templates=templates, force=force)
+
+    return _books(path, out, one, pdf, force, allow_errors)
+
+
+@book_app.command("resolutions")
+def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or committee folder.")),
+                     term_label: Optional[str] = typer.Option(
+                         None, "--term-label", help=_("Which term (default: the latest).")),
+                     volume: int = typer.Option(1, "--volume", min=1, help=_("Volume number.")),
+                     out: Optional[Path] = OUT, pdf: bool = PDF, force: bool = FORCE,
+                     templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
+    """Render the resolution notebook (sổ nghị quyết) of a term."""
+    from ..render import api
+
+    def one(cell: "Cell", folder: Path) -> Path:
+        return api.render_resolution_book(cell, folder, term=term_label, volume=volume,
+                                          templates=templates, force=force)
+
+    return _books(path, out, one, pdf, force, allow_errors)
+
+
+def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path], pdf: bool,
+           force: bool, allow_errors: bool) -> int:
+    from ..loader import find_cell_roots
+    from .validate import load_or_fail
+
+    _roots, is_committee = _find(path, find_cell_roots)
+    workspace = load_or_fail(path)
+    if not is_committee:
+        cell = workspace.cells[0]
+        _gate(workspace, [cell], allow_errors)
+        return _finish([one(cell, _out(cell, out))], pdf, force)
+    return _committee_books(workspace, out, one, pdf, force, allow_errors)
+
+
+def _committee_books(workspace: "Workspace", out: Optional[Path],
+                     one: Callable[["Cell", Path], Path], pdf: bool, force: bool,
+                     allow_errors: bool) -> int:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    diagnostics = _diagnostics(workspace, workspace.cells)
+    written: list[Path] = []
+    skipped = 0
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(_("rendering"), total=len(workspace.cells))
+        for cell in workspace.cells:
+            progress.update(task, description=cell.root.name)
+            if _blocked(workspace, cell, diagnostics, allow_errors):
+                skipped += 1
+            else:
+                folder = out / cell.root.name if out else _out(cell, None)
+                written.append(one(cell, folder))
+            progress.advance(task)
+    status = _finish(written, pdf, force)
+    return 1 if skipped else status
+
+
+# ------------------------------------------------------------------ templates
+
+
+@templates_app.command("list")
+def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.")),
+                   templates: Optional[Path] = TEMPLATES) -> None:
+    """Show each template and where it would be taken from."""
+    from ..render.templates import NAMES, listing
+
+    root = cell if (cell / "branch.yaml").is_file() else None
+    for found in listing(root, templates):
+        typer.echo(f"{found.name:<18} {found.origin:<12} {found.path}")
+        typer.echo(f"    {_(NAMES[found.name])}")
+
+
+@templates_app.command("copy")
+def templates_copy(name: str = typer.Argument(..., help=_("Template name (see 'list').")),
+                   cell: Path = typer.Argument(Path("."), help=_("The cell folder.")),
+                   force: bool = FORCE) -> None:
+    """Copy a built-in template into the cell's templates/ folder, to edit in Word."""
+    from ..render.templates import copy
+
+    if not (cell / "branch.yaml").is_file():
+        raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
+    typer.echo(str(copy(name, cell, force)))
+
+
+@templates_app.command("lint")
+def templates_lint(files: Optional[list[Path]] = typer.Argument(
+        None, help=_("Template files (default: every template the current folder uses)."))
+) -> int:
+    """Report broken or split tags, curly quotes in tags and unknown variables, with places."""
+    from ..render.lint import lint
+    from ..render.templates import listing
+
+    paths = files or [f.path for f in listing(Path(".") if Path("branch.yaml").is_file()
+                                              else None, None)]
+    problems = []
+    for path in paths:
+        if not path.is_file():
+            raise ChiboError(_("{path} does not exist", path=path))
+        problems.extend(lint(path))
+    for problem in problems:
+        typer.echo(str(problem))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+# ------------------------------------------------------------------ shared steps
+
+
+def _target(value: str, cell: Path) -> tuple[Path, str]:
+    """(a path inside the cell, record id) from a file path or an id."""
+    as_path = Path(value)
+    if as_path.suffix in (".yaml", ".yml"):
+        if not as_path.is_file():
+            raise ChiboError(_("{path} does not exist", path=as_path))
+        return as_path.resolve().parent, as_path.stem
+    return cell, value
+
+
+def _load_cell(inside: Path) -> tuple["Workspace", "Cell"]:
+    """The cell holding ``inside``, loaded with its committee's rules when it has one."""
+    from .validate import load_or_fail
+
+    root = inside.resolve()
+    while not (root / "branch.yaml").is_file():
+        if root.parent == root:
+            raise ChiboError(_("{path} is not inside a cell folder (no branch.yaml)", path=inside))
+        root = root.parent
+    committee = root.parent if (root.parent / "committee.yaml").is_file() else None
+    if committee is None:
+        workspace = load_or_fail(root)
+        return workspace, workspace.cells[0]
+    workspace = load_or_fail(committee)
+    workspace.cells = [c for c in workspace.cells if c.root.resolve() == root]
+    return workspace, workspace.cells[0]
+
+
+def _find(path: Path, finder: Callable[[Path], Any]) -> Any:
+    from ..loader import WorkspaceError
+
+    try:
+        return finder(path)
+    except WorkspaceError as exc:
+        raise ChiboError(str(exc)) from None
+
+
+def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnostic"]:
+    from ..checks import check_cell, registry, selected
+
+    specs = selected(registry(), None, False)
+    found = list(workspace.diagnostics)
+    for cell in cells:
+        found.extend(check_cell(cell, specs))
+    return found
+
+
+def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic"],
+             allow_errors: bool, force_show: bool = False) -> bool:
+    """Print the cell's errors; True when they stop it from being rendered."""
+    from ..diagnostics import format_text, relative_location
+    from ..render.api import cell_errors
+
+    errors = cell_errors(workspace, cell, diagnostics)
+    if not errors:
+        return False
+    for diag in errors:
+        shown = diag.__class__(diag.code, diag.severity, diag.message,
+                               relative_location(diag.location, Path.cwd()), diag.hint, diag.check)
+        sys.stderr.write(format_text(shown) + "\n")
+    if allow_errors and not force_show:
+        sys.stderr.write(_("warning: {cell} has {n} error(s); rendering anyway (--allow-errors)",
+                           cell=cell.root.resolve().name, n=len(errors)) + "\n")
+        return False
+    sys.stderr.write(_("{cell}: {n} error(s); not rendered (fix them, or use --allow-errors)",
+                       cell=cell.root.resolve().name, n=len(errors)) + "\n")
+    return True
+
+
+def _gate(workspace: "Workspace", cells: list["Cell"], allow_errors: bool,
+          missing: bool = False) -> None:
+    diagnostics = _diagnostics(workspace, cells)
+    blocked = any(_blocked(workspace, c, diagnostics, allow_errors, missing) for c in cells)
+    if blocked:
+        raise typer.Exit(1)
+
+
+def _out(cell: "Cell", out: Optional[Path]) -> Path:
+    return out if out is not None else cell.root / "out"
+
+
+def _latest_year(cell: "Cell") -> int:
+    import datetime as dt
+
+    return max((m.date.year for m in cell.meetings), default=dt.date.today().year)
+
+
+def _finish(written: list[Path], pdf: bool, force: bool) -> int:
+    for path in written:
+        typer.echo(str(path))
+    if pdf and written:
+        from ..render.pdf import to_pdf
+
+        for path in to_pdf(written, force):
+            typer.echo(str(path))
+    return 0

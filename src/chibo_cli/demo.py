@@ -1,0 +1,462 @@
+"""``chibo demo``: a committee folder of realistic cells, for trying chibo out and for benchmarks.
+
+Each cell is drawn from its own random stream (seeded by the seed and the cell's number), so the
+same seed gives the same bytes, cells can be generated in parallel, and the data stays consistent:
+the attendance counts and votes are computed with :mod:`roster` from the dated member histories.
+A few known rule violations are planted; ``planted.json`` lists each (cell, file, code).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from . import demo_text as tx
+from .demo_emit import Flow, document
+from .demo_people import Person, Roster, make_roster
+from .errors import ChiboError
+from .i18n import _
+from .models import Absence, Meeting
+from .roster import Attendance, attendance
+
+MANIFEST = "planted.json"
+CONGRESS_YEARS = (2010, 2012, 2015, 2017, 2020, 2022, 2025, 2030, 2035, 2040, 2045, 2050)
+STARTS = ("19:30", "19:30", "19:00", "14:00", "08:00")
+
+
+@dataclass(frozen=True)
+class Options:
+    cells: int = 77
+    years: int = 5
+    seed: int = 0
+    start_year: int = 2021
+
+
+@dataclass(frozen=True)
+class Plant:
+    """One violation written on purpose: the cell folder, the file inside it, the check code."""
+
+    cell: str
+    file: str
+    code: str
+
+
+@dataclass
+class Slot:
+    """A meeting on the calendar, before its content is drawn."""
+
+    date: dt.date
+    kind: str  # regular | thematic
+    start: str
+    minutes: int
+    topic: str = ""
+    lead: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.date.isoformat()}-{self.kind}"
+
+
+@dataclass
+class CellOut:
+    folder: str
+    files: dict[str, str] = field(default_factory=dict)
+    plants: list[Plant] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ the whole committee
+
+
+def generate(root: Path, options: Options, force: bool = False) -> list[Plant]:
+    """Write the committee folder at ``root`` and return the planted violations.
+
+    The tree is built in a temporary sibling folder and renamed into place at the end, so ``root``
+    is either absent or complete (one rename instead of an atomic write per file).
+    """
+    _check_target(root, force)
+    ward = random.Random(f"chibo-demo/{options.seed}").choice(tx.WARDS)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
+    try:
+        plants = _write_all(tmp, ward, options)
+        if root.exists():
+            shutil.rmtree(root)
+        os.replace(tmp, root)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return plants
+
+
+def _check_target(root: Path, force: bool) -> None:
+    if root.exists() and not root.is_dir():
+        raise ChiboError(_("{path} is a file", path=root))
+    if root.exists() and any(root.iterdir()) and not force:
+        raise ChiboError(_("{path} exists and is not empty; not overwritten", path=root),
+                         _("use --force to replace it"))
+    root.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _write_all(tmp: Path, ward: str, options: Options) -> list[Plant]:
+    committee = {"name": f"Đảng bộ phường {ward}"}
+    _write(tmp / "committee.yaml", document(committee, [
+        "Đảng bộ phường — dữ liệu mẫu do 'chibo demo generate' tạo, tên người là hư cấu"]))
+    plants: list[Plant] = []
+    for out in map(lambda i: build_cell(i, ward, options), range(options.cells)):
+        for rel, text in out.files.items():
+            _write(tmp / out.folder / rel, text)
+        plants.extend(out.plants)
+    manifest = [{"cell": p.cell, "file": p.file, "code": p.code} for p in plants]
+    _write(tmp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    return plants
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def read_manifest(root: Path) -> list[Plant]:
+    """The planted violations of a generated folder."""
+    with open(root / MANIFEST, encoding="utf-8") as handle:
+        return [Plant(**item) for item in json.load(handle)]
+
+
+# ------------------------------------------------------------------ one cell
+
+
+def build_cell(index: int, ward: str, options: Options) -> CellOut:
+    """Every file of cell number ``index`` (0-based), as text."""
+    rng = random.Random(f"chibo-demo/{options.seed}/{index}")
+    number = index + 1
+    unit = rng.choice(tx.CELL_KINDS).format(n=number)
+    folder = tx.slugify(f"chi bo {unit}")
+    first, last = options.start_year, options.start_year + options.years - 1
+    slots = _calendar(rng, first, last)
+    roster = make_roster(rng, slots, first, last)
+    writer = _CellWriter(rng, unit, ward, roster, slots, options)
+    files = writer.files()
+    plants = _plant(rng, folder, files, index)
+    return CellOut(folder, files, plants)
+
+
+def _calendar(rng: random.Random, first: int, last: int) -> list[Slot]:
+    """12 regular meetings a year (days 3–10) and one thematic per quarter (days 14–24)."""
+    slots: list[Slot] = []
+    for year in range(first, last + 1):
+        thematic_months = {rng.randint(q * 3 + 1, q * 3 + 3) for q in range(4)}
+        for month in range(1, 13):
+            slots.append(Slot(dt.date(year, month, rng.randint(3, 10)), "regular",
+                              rng.choice(STARTS), rng.randint(100, 150)))
+            if month in thematic_months:
+                slots.append(Slot(dt.date(year, month, rng.randint(14, 24)), "thematic",
+                                  rng.choice(STARTS), rng.randint(95, 130)))
+    return slots
+
+
+def _clock(start: str, minutes: int) -> str:
+    hours, mins = map(int, start.split(":"))
+    total = hours * 60 + mins + minutes
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+class _CellWriter:
+    """Draws the content of every record of one cell, consistent with its roster."""
+
+    def __init__(self, rng: random.Random, unit: str, ward: str, roster: Roster,
+                 slots: list[Slot], options: Options) -> None:
+        self.rng, self.unit, self.ward, self.roster = rng, unit, ward, roster
+        self.slots, self.options = slots, options
+        self.place = rng.choice(tx.PLACES).format(unit=unit.replace("Tổ", "tổ").replace(
+            "Khu", "khu"))
+        self.guest = tx.person_name(rng, rng.choice(("nam", "nữ")))
+        self.guest_title = rng.choice(tx.GUEST_TITLES)
+        self.unexcused: dict[tuple[str, int], int] = {}
+        self.terms = _terms(rng, options.start_year, options.start_year + options.years - 1)
+
+    # ---------------------------------------------------------------- files
+
+    def files(self) -> dict[str, str]:
+        files = {"branch.yaml": self._branch(), "members.yaml": self._members()}
+        plans = self._plan_topics()
+        for year, topics in plans.items():
+            files[f"plans/{year}.yaml"] = document(
+                {"year": year, "thematic": topics},
+                [f"Kế hoạch sinh hoạt chuyên đề năm {year} của chi bộ {self.unit}"])
+        previous: Optional[tuple[str, list[dict[str, Any]]]] = None
+        number = self.terms[0]["first_resolution_number"]
+        term = 0
+        for slot in self.slots:
+            if slot.kind == "thematic":
+                files[f"meetings/{slot.id}.yaml"] = self._thematic(slot)
+                continue
+            while term + 1 < len(self.terms) and slot.date >= self.terms[term + 1]["start"]:
+                term, number = term + 1, 1
+            text, tasks = self._regular(slot, previous)
+            files[f"meetings/{slot.id}.yaml"] = text
+            files[f"resolutions/{slot.date.isoformat()}.yaml"] = self._resolution(
+                slot, number, tasks)
+            number += 1
+            previous = (slot.id, tasks)
+        return files
+
+    def _branch(self) -> str:
+        roster = self.roster
+        committee: dict[str, Any] = {"secretary": roster.secretary, "deputy": roster.deputy}
+        if roster.committee:
+            committee["members"] = list(roster.committee)
+        terms = [{"label": t["label"], "start": t["start"],
+                  **({"first_resolution_number": t["first_resolution_number"]}
+                     if t["first_resolution_number"] > 1 else {})} for t in self.terms]
+        data = {"name": f"Chi bộ {self.unit}", "superior": f"Đảng bộ phường {self.ward}",
+                "place": self.ward, "terms": terms, "committee": committee}
+        return document(data, ["yaml-language-server: $schema=../schemas/branch.schema.json",
+                               f"Chi bộ {self.unit} — dữ liệu mẫu, tên người là hư cấu"])
+
+    def _members(self) -> str:
+        items = [person.record() for person in self.roster.people]
+        return document({"members": items}, [
+            "yaml-language-server: $schema=../schemas/members.schema.json",
+            "Danh sách đảng viên; số thẻ và CCCD là số giả"])
+
+    def _plan_topics(self) -> dict[int, list[dict[str, Any]]]:
+        plans: dict[int, list[dict[str, Any]]] = {}
+        used: set[str] = set()
+        for slot in self.slots:
+            if slot.kind != "thematic":
+                continue
+            topic = ""
+            while not topic or topic in used:
+                topic = tx.fill(self.rng, self.rng.choice(tx.THEMATIC_FRAMES),
+                                unit=self.unit.lower().replace("khu vực", "khu vực"),
+                                year=slot.date.year)
+            used.add(topic)
+            slot.topic = topic
+            slot.lead = self.rng.choice(self.roster.stable)
+            plans.setdefault(slot.date.year, []).append({
+                "quarter": (slot.date.month - 1) // 3 + 1, "month": slot.date.month,
+                "topic": topic, "lead": slot.lead})
+        return plans
+
+    # ---------------------------------------------------------------- meetings
+
+    def _people_at(self, slot: Slot, keep: set[str]) -> tuple[dict[str, Any], Attendance,
+                                                               list[str]]:
+        """Absences and the present list for one meeting, plus the roster's counts."""
+        rng, date = self.rng, slot.date
+        states = self.roster.standings(date)
+        required = [pid for pid, s in states.items() if s.required]
+        cap = max(0, int(len(required) * 0.12))
+        absent: list[dict[str, Any]] = []
+        for pid in required:
+            if pid in keep or len(absent) >= cap or rng.random() > 0.05:
+                continue
+            key = (pid, date.year)
+            if rng.random() < 0.15 and self.unexcused.get(key, 0) == 0:
+                self.unexcused[key] = 1
+                absent.append({"member": pid})
+            else:
+                absent.append({"member": pid, "reason": rng.choice(tx.EXCUSED)})
+        also = [pid for pid, s in states.items()
+                if s.in_cell and s.exempted and not s.away and rng.random() < 0.3]
+        stub = Meeting.model_construct(
+            date=date, absent=[Absence.model_construct(member=a["member"],
+                                                      reason=a.get("reason")) for a in absent],
+            also_present=also)
+        counts = attendance(stub, self.roster.models)
+        gone = {a["member"] for a in absent}
+        present = [pid for pid in required if pid not in gone] + also
+        return {"absent": absent, "also_present": also}, counts, present
+
+    def _head(self, slot: Slot, keep: set[str]) -> tuple[dict[str, Any], Attendance, list[str]]:
+        roster = self.roster
+        people, counts, present = self._people_at(slot, keep)
+        chair = roster.secretary
+        others = [p for p in present if p != chair and roster.is_full(p, slot.date)]
+        recorder = roster.deputy if roster.deputy in present else self.rng.choice(others)
+        data: dict[str, Any] = {
+            "kind": slot.kind, "date": slot.date, "start": slot.start,
+            "end": _clock(slot.start, slot.minutes), "place": self.place,
+            "chair": chair, "recorder": recorder}
+        if slot.kind == "thematic":
+            data["topic"] = slot.topic
+        if self.rng.random() < 0.25:
+            data["guests"] = [{"name": self.guest, "title": self.guest_title, "superior": True}]
+        for key in ("absent", "also_present"):
+            if people[key]:
+                data[key] = people[key]
+        return data, counts, present
+
+    def _discussion(self, data: dict[str, Any], present: list[str]) -> list[dict[str, Any]]:
+        rng = self.rng
+        pool = [p for p in present if p not in (data["chair"], data["recorder"])]
+        count = min(len(pool), rng.randint(5, 20))
+        speakers: list[str] = rng.sample(pool, count)
+        if "guests" in data and rng.random() < 0.5:
+            speakers.append(self.guest)
+        return [{"speaker": s, "gist": tx.speech(rng)} for s in speakers]
+
+    def _vote(self, counts: Attendance) -> Flow:
+        against = 1 if counts.present_full >= 8 and self.rng.random() < 0.05 else 0
+        votes_for = counts.present_full - against
+        if 2 * votes_for <= counts.vote_denominator:  # never by construction; kept honest
+            raise AssertionError("generated vote does not pass")
+        return Flow({"for": votes_for, "against": against})
+
+    def _member_votes(self, slot: Slot, counts: Attendance) -> list[Flow]:
+        votes = []
+        for subject, pid in self.roster.votes_at.get(slot.date, []):
+            if 3 * counts.present_full < 2 * counts.admission_denominator:
+                raise AssertionError("generated member vote lacks two thirds")
+            votes.append(Flow({"subject": subject, "member": pid,
+                               "for": counts.present_full, "against": 0}))
+        return votes
+
+    def _regular(self, slot: Slot,
+                 previous: Optional[tuple[str, list[dict[str, Any]]]]) -> tuple[str, list[Any]]:
+        rng, roster, month, year = self.rng, self.roster, slot.date.month, slot.date.year
+        keep = {roster.secretary, roster.deputy} | {p for _s, p in roster.votes_at.get(
+            slot.date, []) if roster.is_member(p, slot.date)}
+        data, counts, present = self._head(slot, keep)
+        amount = f"{counts.present * rng.choice((20, 30, 50)) * 1000:,}".replace(",", ".")
+        data["dues"] = (f"Thu đảng phí tháng {month}/{year}: {counts.present} đồng chí có mặt "
+                        f"đã nộp đủ, tổng số {amount} đồng; số còn lại chi ủy thu bổ sung "
+                        "trong tháng.")
+        data["agenda"] = [
+            {"presenter": roster.secretary,
+             "content": rng.choice(tx.NEWS).format(superior=f"Đảng ủy phường {self.ward}")},
+            {"presenter": roster.secretary,
+             "content": f"Đánh giá kết quả thực hiện nghị quyết tháng {_prev_month(slot.date)}"},
+            {"presenter": roster.deputy,
+             "content": f"Phương hướng, nhiệm vụ tháng {month}/{year}; dự thảo nghị quyết"},
+            {"presenter": roster.secretary, "content": "Thảo luận, tự phê bình và phê bình"}]
+        if previous:
+            data["review"] = _reviews(rng, *previous)
+        data["discussion"] = self._discussion(data, present)
+        data["conclusion"] = tx.fill(rng, rng.choice(tx.CONCLUSIONS))
+        owners = [p for p in present if roster.stays(p, slot.date, 40)]
+        due = dt.date(year, month, calendar.monthrange(year, month)[1])
+        tasks = [{"owner": o, "what": tx.task_text(rng), "due": due}
+                 for o in rng.sample(owners, min(len(owners), rng.randint(3, 6)))]
+        data["tasks"] = tasks
+        data["vote"] = self._vote(counts)
+        member_votes = self._member_votes(slot, counts)
+        if member_votes:
+            data["member_votes"] = member_votes
+        data["read_back"] = True
+        text = document(data, [
+            "yaml-language-server: $schema=../../schemas/meeting.schema.json",
+            f"Biên bản sinh hoạt chi bộ thường kỳ tháng {month}/{year}"])
+        return text, tasks
+
+    def _thematic(self, slot: Slot) -> str:
+        rng = self.rng
+        data, counts, present = self._head(slot, {self.roster.secretary, slot.lead})
+        data["agenda"] = [
+            {"presenter": slot.lead, "content": f"Trình bày chuyên đề: {slot.topic}"},
+            {"presenter": self.roster.secretary,
+             "content": "Thảo luận, liên hệ trách nhiệm của đảng viên và chi bộ"}]
+        data["discussion"] = self._discussion(data, present)
+        data["conclusion"] = rng.choice(tx.THEMATIC_CONCLUSIONS)
+        data["vote"] = self._vote(counts)
+        data["read_back"] = True
+        return document(data, [
+            "yaml-language-server: $schema=../../schemas/meeting.schema.json",
+            f"Biên bản sinh hoạt chuyên đề quý {(slot.date.month - 1) // 3 + 1}/{slot.date.year}"])
+
+    def _resolution(self, slot: Slot, number: int, tasks: list[dict[str, Any]]) -> str:
+        rng, month, year = self.rng, slot.date.month, slot.date.year
+        data: dict[str, Any] = {
+            "meeting": slot.id, "status": "adopted", "number": number,
+            "title": f"Nghị quyết sinh hoạt chi bộ tháng {month} năm {year}",
+            "assessment": tx.fill(rng, rng.choice(tx.ASSESSMENTS), month=_prev_month(slot.date)),
+            "targets": [tx.fill(rng, t) for t in rng.sample(tx.TARGETS, rng.randint(3, 5))],
+            "tasks": tasks}
+        return document(data, [
+            "yaml-language-server: $schema=../../schemas/resolution.schema.json",
+            f"Nghị quyết số {number:02d}-NQ/CB, tháng {month}/{year}"])
+
+
+def _prev_month(date: dt.date) -> str:
+    return f"{12}/{date.year - 1}" if date.month == 1 else f"{date.month - 1}/{date.year}"
+
+
+def _reviews(rng: random.Random, meeting_id: str,
+             tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    reviews = []
+    for number, _task in enumerate(tasks, start=1):
+        done = rng.random() < 0.85
+        reviews.append({"task": f"{meeting_id}#{number}",
+                        "status": "done" if done else "in_progress",
+                        "note": rng.choice(tx.REVIEW_DONE if done else tx.REVIEW_OPEN)})
+    return reviews
+
+
+def _terms(rng: random.Random, first: int, last: int) -> list[dict[str, Any]]:
+    """The cell's terms over the years: congresses in spring, resolutions numbered per term.
+
+    The first term began before the data does, so its first recorded number counts the monthly
+    resolutions issued between its congress and January of the first year.
+    """
+    opening = max(y for y in CONGRESS_YEARS if y < first)
+    terms = []
+    for year in [opening] + [y for y in CONGRESS_YEARS if first <= y <= last]:
+        start = dt.date(year, rng.randint(3, 5), rng.randint(14, 24))
+        following = next((y for y in CONGRESS_YEARS if y > year), year + 5)
+        before = (first - year) * 12 - start.month if year < first else 0
+        terms.append({"label": f"{year}–{following}", "start": start,
+                      "first_resolution_number": before + 1})
+    return terms
+
+
+# ------------------------------------------------------------------ planted violations
+
+
+def _plant(rng: random.Random, folder: str, files: dict[str, str], index: int) -> list[Plant]:
+    """Plant violations in every seventh cell; each kind yields exactly one known finding."""
+    if index % 7 != 1:
+        return []
+    plants = []
+    for kind in rng.sample(PLANTS, 2):
+        plant = kind(rng, folder, files)
+        if plant is not None:
+            plants.append(plant)
+    return plants
+
+
+def _meeting_files(files: dict[str, str], kind: str) -> list[str]:
+    return [f for f in files if f.startswith("meetings/") and f.endswith(f"-{kind}.yaml")]
+
+
+def _unknown_speaker(rng: random.Random, folder: str, files: dict[str, str]) -> Optional[Plant]:
+    name = rng.choice(_meeting_files(files, "regular")[1:])
+    text = files[name]
+    marker = "  - speaker: "
+    at = text.find(marker)
+    if at < 0:
+        return None
+    end = text.index("\n", at)
+    files[name] = text[:at] + marker + "nguoi-la-khong-co-ten" + text[end:]
+    return Plant(folder, f"meetings/{Path(name).name}", "V001")
+
+
+def _unknown_field(rng: random.Random, folder: str, files: dict[str, str]) -> Optional[Plant]:
+    name = rng.choice([f for f in files if f.startswith("plans/")])
+    files[name] = files[name].replace("\nthematic:", "\nghi_chu: \"kế hoạch bổ sung\"\nthematic:")
+    return Plant(folder, name, "S001")
+
+
+PLANTS = (_unknown_speaker, _unknown_field)
+
+
+def plants_in(findings: Iterator[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Sorted (file, code) pairs, for comparing a manifest with validation output."""
+    return sorted(findings)

@@ -1,0 +1,229 @@
+"""Plain template contexts built from records and the roster; member ids become full names.
+
+Personal data (card numbers, citizen ids, birth dates) never enters a context, so no template can
+print it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..errors import ChiboError
+from ..i18n import _
+from ..loader import Cell
+from ..models import Meeting, MeetingKind, MemberVoteKind, Resolution, ResolutionStatus, TaskStatus
+from ..models import Task as TaskRecord
+from ..models import Vote as VoteRecord
+from ..roster import Attendance, attendance
+from . import shapes
+from .dates import date_words, month_year, place_date, quarter_year, short_date, time_words
+
+# Characters XML 1.0 cannot hold; a stray one would make Word refuse the whole file.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STATUS = {TaskStatus.done: "đã hoàn thành", TaskStatus.in_progress: "đang thực hiện",
+           TaskStatus.not_done: "chưa thực hiện"}
+_MEMBER_VOTE = {MemberVoteKind.admission: "Đề nghị kết nạp quần chúng {name} vào Đảng",
+                MemberVoteKind.confirmation: "Đề nghị công nhận đảng viên chính thức đối với "
+                                             "đồng chí {name}",
+                MemberVoteKind.exemption: "Miễn công tác và sinh hoạt đảng đối với đồng chí {name}"}
+_SUMMARY = {MeetingKind.regular: "Sinh hoạt chi bộ thường kỳ {month}",
+            MeetingKind.thematic: "Sinh hoạt chi bộ chuyên đề {quarter}",
+            MeetingKind.extraordinary: "Sinh hoạt chi bộ bất thường {date}"}
+
+
+def clean(text: Optional[str]) -> str:
+    """Text safe for XML: control characters dropped, surrounding blanks trimmed."""
+    return _XML_INVALID.sub("", text or "").strip()
+
+
+def paragraphs(text: Optional[str]) -> list[str]:
+    """Blank lines separate paragraphs; single line breaks inside one are kept as spaces."""
+    blocks = re.split(r"\n\s*\n", clean(text))
+    return [" ".join(block.split()) for block in blocks if block.strip()]
+
+
+def superior_short(superior: str) -> str:
+    """``Đảng bộ phường An Bình`` → ``Đảng ủy phường An Bình`` (the body that receives reports)."""
+    words = superior.split(" ", 2)
+    if len(words) >= 2 and words[0].lower() == "đảng" and words[1].lower() == "bộ":
+        return " ".join(["Đảng", "ủy", *words[2:]])
+    return superior
+
+
+def name_of(cell: Cell, ref: Optional[str]) -> str:
+    """A member id becomes the member's full name; anything else (a guest) is kept as written."""
+    if not ref:
+        return ""
+    member = cell.member(ref)
+    return clean(member.name if member else ref)
+
+
+def header(cell: Cell, day: dt.date, number: str = "") -> shapes.Header:
+    branch = _branch(cell)
+    return {"superior": clean(branch.superior).upper(), "cell": clean(branch.name).upper(),
+            "number": number, "place_date": place_date(clean(branch.place), day)}
+
+
+def doc_number(cell: Cell, number: Optional[int], kind: str) -> str:
+    """``Số 05-NQ/CB``; a draft keeps room to write the number by hand."""
+    suffix = cell.rules["numbering.cell_suffix"]
+    if number is None:
+        return f"Số \u00a0\u00a0\u00a0\u00a0-{kind}/{suffix}"
+    digits = int(cell.rules["numbering.min_digits"])
+    return f"Số {number:0{digits}d}-{kind}/{suffix}"
+
+
+def vote(record: Optional[VoteRecord], denominator: int) -> Optional[shapes.Vote]:
+    if record is None:
+        return None
+    share = record.for_ * 100 / denominator if denominator else 0.0
+    percent = f"{share:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    return {"in_favour": record.for_, "against": record.against, "other": record.other,
+            "denominator": denominator, "percent": percent}
+
+
+def tasks(cell: Cell, items: list[TaskRecord]) -> list[shapes.Task]:
+    return [{"owner": name_of(cell, t.owner), "what": clean(t.what),
+             "due": date_words(t.due) if t.due else ""} for t in items]
+
+
+# ------------------------------------------------------------------ minutes
+
+
+def minutes(cell: Cell, meeting: Meeting, seal: str = "") -> shapes.Minutes:
+    """The context of one meeting's minutes."""
+    counts = attendance(meeting, cell.members)
+    return {
+        "id": meeting.id, "kind": meeting.kind.value, "header": header(cell, meeting.date),
+        "summary": _summary(meeting), "topic": clean(meeting.topic),
+        "date": date_words(meeting.date), "start": time_words(meeting.start),
+        "end": time_words(meeting.end), "place": clean(meeting.place),
+        "guests": [{"name": clean(g.name), "title": clean(g.title), "superior": g.superior}
+                   for g in meeting.guests],
+        "chair": {"name": name_of(cell, meeting.chair), "role": _role(cell, meeting.chair)},
+        "recorder": {"name": name_of(cell, meeting.recorder),
+                     "role": _role(cell, meeting.recorder)},
+        "counts": _counts(counts), "absentees": _absentees(cell, meeting),
+        "dues": clean(meeting.dues),
+        "agenda": [{"presenter": name_of(cell, a.presenter), "content": clean(a.content)}
+                   for a in meeting.agenda],
+        "review": _review(cell, meeting), "conclusion": paragraphs(meeting.conclusion),
+        "discussion": [{"speaker": name_of(cell, s.speaker), "gist": clean(s.gist)}
+                       for s in meeting.discussion],
+        "tasks": tasks(cell, meeting.tasks), "vote": vote(meeting.vote, counts.vote_denominator),
+        "member_votes": _member_votes(cell, meeting, counts), "read_back": meeting.read_back,
+        "seal": clean(seal),
+    }
+
+
+def _summary(meeting: Meeting) -> str:
+    return _SUMMARY[meeting.kind].format(month=month_year(meeting.date),
+                                         quarter=quarter_year(meeting.date),
+                                         date=date_words(meeting.date))
+
+
+def _role(cell: Cell, member_id: str) -> str:
+    committee = _branch(cell).committee
+    if member_id == committee.secretary:
+        return "Bí thư chi bộ"
+    if member_id == committee.deputy:
+        return "Phó Bí thư chi bộ"
+    if member_id in committee.members:
+        return "Chi ủy viên"
+    return "Đảng viên"
+
+
+def _counts(att: Attendance) -> shapes.Counts:
+    names = shapes.Counts.__annotations__
+    return {name: getattr(att, name) for name in names}  # type: ignore[return-value]
+
+
+def _absentees(cell: Cell, meeting: Meeting) -> list[shapes.Absentee]:
+    return [{"name": name_of(cell, a.member), "reason": clean(a.reason)} for a in meeting.absent]
+
+
+def _review(cell: Cell, meeting: Meeting) -> list[shapes.ReviewItem]:
+    items: list[shapes.ReviewItem] = []
+    for review in meeting.review:
+        source_id, _hash, index = review.task.rpartition("#")
+        source = cell.meeting(source_id)
+        task = source.tasks[int(index) - 1] if source and int(index) <= len(source.tasks) else None
+        items.append({"task": clean(task.what) if task else review.task,
+                      "owner": name_of(cell, task.owner) if task else "",
+                      "status": _STATUS[review.status], "note": clean(review.note)})
+    return items
+
+
+def _member_votes(cell: Cell, meeting: Meeting, att: Attendance) -> list[shapes.MemberVote]:
+    result: list[shapes.MemberVote] = []
+    for item in meeting.member_votes:
+        whole_cell = item.subject in (MemberVoteKind.admission, MemberVoteKind.confirmation)
+        denominator = att.admission_denominator if whole_cell else att.vote_denominator
+        counted = vote(item, denominator)
+        assert counted is not None
+        result.append({"subject": _MEMBER_VOTE[item.subject].format(
+            name=name_of(cell, item.member)), "vote": counted})
+    return result
+
+
+# ------------------------------------------------------------------ resolutions
+
+
+def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolution:
+    """The context of one resolution."""
+    meeting = cell.meeting(record.meeting)
+    day = record.date or (meeting.date if meeting else None)
+    if day is None:
+        raise ChiboError(_("resolution {id} has no date and its meeting '{meeting}' is unknown",
+                           id=record.id, meeting=record.meeting))
+    counts = attendance(meeting, cell.members) if meeting else None
+    number = doc_number(cell, record.number, record.type)
+    draft = record.status is ResolutionStatus.draft
+    return {
+        "id": record.id, "header": header(cell, day, number), "draft": draft,
+        "number": number.removeprefix("Số ").split("-")[0] if record.number else "",
+        "title": clean(record.title), "summary": _resolution_summary(record.title),
+        "date": date_words(day), "short_date": short_date(day),
+        "cell_name": clean(_branch(cell).name),
+        "meeting_date": date_words(meeting.date) if meeting else date_words(day),
+        "assessment": paragraphs(record.assessment),
+        "targets": [clean(t) for t in record.targets],
+        "tasks": tasks(cell, record.tasks),
+        "vote": vote(record.vote or (meeting.vote if meeting else None),
+                     counts.vote_denominator if counts else 0),
+        "signer": _signer(cell, record), "recipients": recipients(cell, record),
+        "seal": clean(seal),
+    }
+
+
+def _resolution_summary(title: str) -> str:
+    """The line under NGHỊ QUYẾT repeats the title without the words "Nghị quyết"."""
+    text = clean(title)
+    if text.lower().startswith("nghị quyết "):
+        text = text[len("nghị quyết "):]
+        return text[:1].upper() + text[1:] if not text.startswith("về ") else text
+    return text
+
+
+def _signer(cell: Cell, record: Resolution) -> shapes.Person:
+    committee = _branch(cell).committee
+    signer = record.signer or committee.secretary or ""
+    role = "PHÓ BÍ THƯ" if signer and signer == committee.deputy else "BÍ THƯ"
+    return {"name": name_of(cell, signer), "role": role}
+
+
+def recipients(cell: Cell, record: Resolution) -> list[str]:
+    """The resolution's own list, else the cell's, else the rulebook's default."""
+    branch = _branch(cell)
+    items = record.recipients or branch.recipients or cell.rules["documents.default_recipients"]
+    short = superior_short(clean(branch.superior))
+    return [clean(str(item)).replace("{superior_short}", short).rstrip(";.") for item in items]
+
+
+def _branch(cell: Cell):  # type: ignore[no-untyped-def]
+    if cell.branch is None:
+        raise ChiboError(_("{path}: branch.yaml could not be read; run 'chibo validate'",
+                           path=cell.root))
+    return cell.branch

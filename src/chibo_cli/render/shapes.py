@@ -1,0 +1,156 @@
+"""The shape of every template context: what a template may use. ``templates lint`` reads these."""
+
+from __future__ import annotations
+
+from typing import Optional, TypedDict
+
+
+class Header(TypedDict):
+    superior: str       # ĐẢNG BỘ PHƯỜNG AN BÌNH
+    cell: str           # CHI BỘ TỔ DÂN PHỐ 5
+    number: str         # Số 05-NQ/CB, or "" when the document has none
+    place_date: str     # An Bình, ngày 05 tháng 8 năm 2025
+
+
+class Person(TypedDict):
+    name: str
+    role: str
+
+
+class Guest(TypedDict):
+    name: str
+    title: str
+    superior: bool
+
+
+class Absentee(TypedDict):
+    name: str
+    reason: str
+
+
+class Counts(TypedDict):
+    total: int
+    full: int
+    probationary: int
+    exempted: int
+    away: int
+    suspended: int
+    attached: int
+    required: int
+    present: int
+    absent: int
+    absent_excused: int
+    absent_unexcused: int
+
+
+class AgendaItem(TypedDict):
+    presenter: str
+    content: str
+
+
+class ReviewItem(TypedDict):
+    task: str
+    owner: str
+    status: str
+    note: str
+
+
+class Speech(TypedDict):
+    speaker: str
+    gist: str
+
+
+class Task(TypedDict):
+    owner: str
+    what: str
+    due: str            # "ngày 31 tháng 8 năm 2025", or ""
+
+
+class Vote(TypedDict):
+    in_favour: int
+    against: int
+    other: int
+    denominator: int
+    percent: str        # "75%", "66,7%"
+
+
+class MemberVote(TypedDict):
+    subject: str        # "Đề nghị kết nạp quần chúng Nguyễn Văn An vào Đảng"
+    vote: Vote
+
+
+class Minutes(TypedDict):
+    id: str
+    kind: str           # regular / thematic / extraordinary
+    header: Header
+    summary: str        # Sinh hoạt chi bộ thường kỳ tháng 8 năm 2025
+    topic: str
+    date: str           # ngày 05 tháng 8 năm 2025
+    start: str          # 19 giờ 30 phút
+    end: str
+    place: str
+    guests: list[Guest]
+    chair: Person
+    recorder: Person
+    counts: Counts
+    absentees: list[Absentee]
+    dues: str
+    agenda: list[AgendaItem]
+    review: list[ReviewItem]
+    discussion: list[Speech]
+    conclusion: list[str]
+    tasks: list[Task]
+    vote: Optional[Vote]
+    member_votes: list[MemberVote]
+    read_back: bool
+    seal: str
+
+
+class Resolution(TypedDict):
+    id: str
+    header: Header
+    draft: bool
+    number: str         # "05", or "" for a draft
+    title: str          # as written in the record
+    summary: str        # the line under NGHỊ QUYẾT
+    date: str           # ngày 05 tháng 8 năm 2025
+    short_date: str     # 05/8/2025
+    cell_name: str      # Chi bộ Tổ dân phố 5
+    meeting_date: str
+    assessment: list[str]
+    targets: list[str]
+    tasks: list[Task]
+    vote: Optional[Vote]
+    signer: Person      # role: BÍ THƯ or PHÓ BÍ THƯ
+    recipients: list[str]
+    seal: str
+
+
+class Book(TypedDict):
+    superior: str
+    cell: str
+    title: str          # SỔ BIÊN BẢN / SỔ NGHỊ QUYẾT
+    subtitle: str       # SINH HOẠT CHI BỘ
+    period: str         # Năm 2025 / Nhiệm kỳ 2025–2030
+    volume: str         # 01
+    first: str          # date of the first record, in words, or ""
+    last: str
+    count: int
+
+
+class MinutesContext(TypedDict):
+    m: Minutes
+
+
+class ResolutionContext(TypedDict):
+    r: Resolution
+
+
+class MinutesBookContext(TypedDict):
+    book: Book
+    meetings: list[Minutes]
+
+
+class ResolutionBookContext(TypedDict):
+    book: Book
+    resolutions: list[Resolution]

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BRANCH, MEETING, MEMBERS
+
+from .util import MEETING_FILE, diagnostics, found, meeting
+
+THEMATIC = "meetings/2025-08-05-thematic.yaml"
+ABSENT_MINH = "  - member: do-van-minh\n    reason: Đi công tác\n"
+
+MEMBERS_MINH_EXEMPT = MEMBERS.replace(
+    "      - {date: 2016-09-02, event: confirmed}\n",
+    "      - {date: 2016-09-02, event: confirmed}\n      - {date: 2025-01-10, event: exempted}\n")
+
+
+def absent(*members: str) -> str:
+    """The minimal meeting with these members absent (with a reason) instead of do-van-minh."""
+    lines = "".join(f"  - member: {m}\n    reason: Ốm\n" for m in members)
+    return MEETING.replace(ABSENT_MINH, lines)
+
+
+CASES = [
+    ("V010", {}, []),
+    ("V010", {MEETING_FILE: MEETING.replace("chair: tran-thi-lan", "chair: pham-van-duc")}, []),
+    ("V010", {MEETING_FILE: MEETING.replace("chair: tran-thi-lan", "chair: le-thi-hoa")},
+     [("V010", MEETING_FILE, 6)]),
+    ("V011", {}, []),
+    ("V011", {MEETING_FILE: absent("le-thi-hoa")}, [("V011", MEETING_FILE, 7)]),
+    ("V011", {MEETING_FILE: absent("tran-thi-lan")}, [("V011", MEETING_FILE, 6)]),
+    ("V012", {}, []),
+    ("V012", {MEETING_FILE: MEETING.replace('end: "21:15"', 'end: "09:15"')},
+     [("V012", MEETING_FILE, 4)]),
+    ("V013", {}, []),
+    ("V013", {MEETING_FILE: MEETING.replace('end: "21:15"', 'end: "20:30"')},
+     [("V013", MEETING_FILE, 4)]),
+    # with a thematic meeting the same day the session counts: 60 + 60 minutes is enough …
+    ("V013", {MEETING_FILE: meeting("2025-08-05", start="19:00", end="20:00"),
+              THEMATIC: meeting("2025-08-05", "thematic", "20:00", "21:00", "topic: An ninh\n")},
+     []),
+    # … 19:00–20:45 is not
+    ("V013", {MEETING_FILE: meeting("2025-08-05", start="19:00", end="20:00"),
+              THEMATIC: meeting("2025-08-05", "thematic", "20:00", "20:45", "topic: An ninh\n")},
+     [("V013", MEETING_FILE, 4)]),
+    ("V014", {}, []),
+    ("V014", {MEETING_FILE: absent("do-van-minh", "pham-van-duc", "vu-thi-mai")},
+     [("V014", MEETING_FILE, 8)]),
+    # 4 of 5 present: fine under 2/3 and 4/5, below 9/10
+    ("V014", {"branch.yaml": BRANCH + "rules:\n  attendance.warn_below: 4/5\n"}, []),
+    ("V014", {"branch.yaml": BRANCH + "rules:\n  attendance.warn_below: 9/10\n"},
+     [("V014", MEETING_FILE, 8)]),
+    # required excludes the exempted: 4 of 4 present, while 4 of all 5 would be below 9/10
+    ("V014", {"branch.yaml": BRANCH + "rules:\n  attendance.warn_below: 9/10\n",
+              "members.yaml": MEMBERS_MINH_EXEMPT, MEETING_FILE: MEETING.replace("absent:\n" + ABSENT_MINH, "")},
+     []),
+    ("V015", {}, []),
+    ("V015", {MEETING_FILE: absent("vu-thi-mai").replace("2025-08-05", "2025-03-01")},
+     [("V015", MEETING_FILE, 9)]),
+    ("V015", {"members.yaml": MEMBERS_MINH_EXEMPT}, [("V015", MEETING_FILE, 9)]),
+    ("V016", {}, []),
+    ("V016", {MEETING_FILE: MEETING.replace("speaker: pham-van-duc", "speaker: vu-thi-mai")
+              .replace("date: 2025-08-05", "date: 2025-03-01")},
+     [("V016", MEETING_FILE, 15)]),
+    ("V016", {MEETING_FILE: MEETING.replace("speaker: pham-van-duc", "speaker: Nguyễn Văn An")
+              .replace("absent:", "guests:\n  - name: Nguyễn Văn An\nabsent:")}, []),
+]
+
+
+@pytest.mark.parametrize(("select", "files", "expected"), CASES)
+def test_meeting_checks(tmp_path: Path, select: str, files: dict[str, str],
+                        expected: list[tuple[str, str, int]]) -> None:
+    assert found(tmp_path, files, select) == expected
+
+
+def test_low_attendance_message_and_source(tmp_path: Path) -> None:
+    files = {MEETING_FILE: absent("do-van-minh", "pham-van-duc", "vu-thi-mai")}
+    [diag] = diagnostics(tmp_path, files, "V014")
+    assert diag.message == ("2 of 5 members required to attend were present (40%), below 2/3")
+    assert diag.severity.value == "warning" and "unconfirmed" in diag.hint
+
+
+def test_exempt_absentee_hint_says_drop_them(tmp_path: Path) -> None:
+    [diag] = diagnostics(tmp_path, {"members.yaml": MEMBERS_MINH_EXEMPT}, "V015")
+    assert "is exempted on 2025-08-05" in diag.message and "drop them" in diag.hint
+
+
+def test_too_short_names_the_rule_source(tmp_path: Path) -> None:
+    files = {MEETING_FILE: MEETING.replace('end: "21:15"', 'end: "20:30"')}
+    [diag] = diagnostics(tmp_path, files, "V013")
+    assert diag.message == "the regular meeting lasts 60 minutes; it needs at least 90"
+    assert "42-HD/BTCTW" in diag.hint

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import MEETING, MEMBERS
+
+from .util import MEETING_FILE, diagnostics, found, meeting
+
+UNEXCUSED = "absent:\n  - member: do-van-minh\n"
+JUN, JUN_T, JUL = ("meetings/2025-06-03-regular.yaml", "meetings/2025-06-20-thematic.yaml",
+                   "meetings/2025-07-02-regular.yaml")
+AUG_NO_REASON = MEETING.replace("    reason: Đi công tác\n", "")
+APR_2026 = "meetings/2026-04-07-regular.yaml"
+CONFIRMED = MEMBERS + "      - {date: 2026-03-26, event: confirmed}\n"
+
+CASES = [
+    ("V050", {}, []),
+    ("V050", {JUN: meeting("2025-06-03", extra=UNEXCUSED),
+              JUL: meeting("2025-07-02", extra=UNEXCUSED)}, []),
+    ("V050", {JUN: meeting("2025-06-03", extra=UNEXCUSED),
+              JUL: meeting("2025-07-02", extra=UNEXCUSED), MEETING_FILE: AUG_NO_REASON},
+     [("V050", "members.yaml", 25)]),
+    # two meetings missed in June are one month
+    ("V050", {JUN: meeting("2025-06-03", extra=UNEXCUSED),
+              JUN_T: meeting("2025-06-20", "thematic", extra=UNEXCUSED),
+              MEETING_FILE: AUG_NO_REASON}, []),
+    ("V051", {}, []),
+    ("V051", {"meetings/2026-03-26-regular.yaml": meeting("2026-03-26")}, []),
+    ("V051", {APR_2026: meeting("2026-04-07")}, [("V051", "members.yaml", 37)]),
+    ("V051", {APR_2026: meeting("2026-04-07"), "members.yaml": CONFIRMED}, []),
+]
+
+
+@pytest.mark.parametrize(("select", "files", "expected"), CASES)
+def test_member_checks(tmp_path: Path, select: str, files: dict[str, str],
+                       expected: list[tuple[str, str, int]]) -> None:
+    assert found(tmp_path, files, select) == expected
+
+
+def test_unexcused_absences_lists_the_dates(tmp_path: Path) -> None:
+    files = {JUN: meeting("2025-06-03", extra=UNEXCUSED),
+             JUL: meeting("2025-07-02", extra=UNEXCUSED), MEETING_FILE: AUG_NO_REASON}
+    [diag] = diagnostics(tmp_path, files, "V050")
+    assert diag.message == ("'do-van-minh' was absent without a reason in 3 months of 2025: "
+                            "2025-06-03, 2025-07-02, 2025-08-05")
+    assert "Điều 8.1" in diag.hint
+
+
+def test_probation_overdue_is_judged_on_the_latest_meeting(tmp_path: Path) -> None:
+    [diag] = diagnostics(tmp_path, {APR_2026: meeting("2026-04-07")}, "V051")
+    assert diag.message == ("'vu-thi-mai' is still probationary on 2026-04-07, 12 months after "
+                            "admission on 2025-03-26 ended on 2026-03-26")

@@ -1,0 +1,62 @@
+"""The registry as a whole: documented checks, each with a passing and a failing test case."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import import_module
+
+import pytest
+
+from chibo_cli.checks import registry
+from conftest import REPO
+
+FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks")
+
+
+def _cases() -> list[tuple[str, list[object]]]:
+    cases = []
+    for family in FAMILIES:
+        module = import_module(f"checks.test_{family}")
+        cases.extend((select, expected) for select, _files, expected in module.CASES)
+    return cases
+
+
+@pytest.mark.parametrize("code", sorted(registry()))
+def test_every_check_has_a_passing_and_a_failing_case(code: str) -> None:
+    cases = [expected for select, expected in _cases() if select == code]
+    assert [] in cases, f"{code} has no passing case"
+    assert any(expected for expected in cases), f"{code} has no failing case"
+
+
+@pytest.mark.parametrize("spec", list(registry().values()), ids=lambda s: s.code)
+def test_every_docstring_has_a_summary_and_two_examples(spec) -> None:  # type: ignore[no-untyped-def]
+    assert spec.summary.endswith(".")
+    assert "Passes:" in spec.doc and "Fails:" in spec.doc
+    assert spec.code in spec.doc.split("Fails:", 1)[1]
+
+
+def test_checks_command_lists_every_code(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checks")
+    assert result.code == 0
+    listed = [line.split()[0] for line in result.out.splitlines()]
+    assert listed == sorted(registry())
+    assert "V022  resolution-majority" in result.out
+
+
+def test_checks_command_describes_one_check(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checks", "V022")
+    assert result.code == 0
+    assert result.out.startswith("V022 resolution-majority (error, default)\n")
+    assert "    Fails: denominator 20" in result.out
+
+
+def test_checks_command_rejects_an_unknown_code(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checks", "X999")
+    assert result.code == 2 and "no check matches X999" in result.err
+
+
+def test_checks_doc_is_up_to_date() -> None:
+    run = subprocess.run([sys.executable, str(REPO / "tools" / "gen_checks_doc.py"), "--check"],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr

@@ -1,0 +1,378 @@
+"""Build the built-in Word templates in templates/ (run from the repo: python tools/build_templates.py).
+
+Each template is a real Word document: named paragraph styles (restyle them in Word), Jinja tags
+(docxtpl) for the values. Books loop over records in one template. Layout numbers are taken from
+the rulebook; the renderer applies them again, so a committee's overrides win.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docx_kit import (add_style, border, cell_lines, indents, page_break_before,  # noqa: E402
+                      page_field, plain_table)
+
+from chibo_cli.render.docx_layout import PARTY_STYLE, TITLE_STYLE, apply_layout  # noqa: E402
+from chibo_cli.rulebook import default_rulebook  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "templates"
+HEADER_WIDTHS = [7.5, 9.0]
+SIGN_WIDTHS = [8.25, 8.25]
+INDEX_WIDTHS = [2.0, 3.2, 11.3]
+SIGN_SPACE_PT = 64  # room for a hand signature
+
+
+# ------------------------------------------------------------------ document and styles
+
+
+def new_document(book: bool = False) -> DocumentObject:
+    rules = default_rulebook()
+    doc = Document()
+    normal = doc.styles["Normal"]
+    fmt = normal.paragraph_format
+    fmt.alignment, fmt.space_before, fmt.space_after = 3, Pt(0), Pt(6)  # 3 = justify
+    fmt.line_spacing = 1.0
+    fmt.widow_control = True
+    _styles(doc)
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(0.8)
+    header = section.header.paragraphs[0]
+    header.style = doc.styles["Header"]
+    header.paragraph_format.alignment = 1  # centre
+    page_field(header)
+    section.first_page_header.is_linked_to_previous = False
+    if book:
+        for footer in (section.footer, section.first_page_footer):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.style = doc.styles["Chibo Stamp"]
+            paragraph.add_run("Dấu giáp lai")
+    apply_layout(doc, rules)
+    doc.core_properties.author = "chibo"
+    doc.core_properties.language = "vi-VN"
+    return doc
+
+
+def _styles(doc: DocumentObject) -> None:
+    add_style(doc, "Chibo Header", size=14)
+    add_style(doc, "Chibo Header Cell", size=14, bold=True)
+    party = add_style(doc, PARTY_STYLE, size=15, bold=True)
+    border(party, ("bottom",), size=8, space=1)
+    indents(party, 0.45, 0.45)
+    add_style(doc, "Chibo Place Date", size=14, italic=True, before=6)
+    draft = add_style(doc, "Chibo Draft", size=14, bold=True, after=6)
+    border(draft, ("top", "left", "bottom", "right"), size=6, space=2)
+    indents(draft, 13.2, 0.1)
+    add_style(doc, TITLE_STYLE, size=15, bold=True, before=18, keep_next=True)
+    add_style(doc, "Chibo Summary", size=14, bold=True, keep_next=True)
+    add_style(doc, "Chibo Rule", size=14, after=12, keep_next=True)
+    add_style(doc, "Chibo Heading", bold=True, align="j", indent=True, before=6, keep_next=True)
+    add_style(doc, "Chibo Subheading", bold=True, italic=True, align="j", indent=True,
+              keep_next=True)
+    add_style(doc, "Chibo Body", align="j", indent=True, after=6)
+    add_style(doc, "Chibo Center Bold", bold=True, align="c", before=6, after=6, keep_next=True)
+    add_style(doc, "Chibo Sign Title", bold=True, keep_next=True)
+    add_style(doc, "Chibo Sign Role", keep_next=True)
+    add_style(doc, "Chibo Sign Name", bold=True, before=SIGN_SPACE_PT)
+    add_style(doc, "Chibo Recipients Head", size=14, underline=True, align="l")
+    add_style(doc, "Chibo Recipients", size=12, align="l")
+    add_style(doc, "Chibo Seal", size=11, italic=True, align="r", before=6)
+    add_style(doc, "Chibo Index", size=13, align="l")
+    add_style(doc, "Chibo Index Head", size=13, bold=True)
+    add_style(doc, "Chibo Cover", size=14)
+    add_style(doc, "Chibo Cover Bold", size=14, bold=True)
+    add_style(doc, "Chibo Cover Title", size=28, bold=True, before=150, after=6)
+    add_style(doc, "Chibo Cover Subtitle", size=18, bold=True, after=30)
+    add_style(doc, "Chibo Cover Line", size=15, after=6)
+    stamp = add_style(doc, "Chibo Stamp", size=10, italic=True)
+    border(stamp, ("top", "left", "bottom", "right"), size=4, space=4)
+    indents(stamp, 13.0, 0.0)
+    blank = add_style(doc, "Chibo Page Break", size=1)
+    page_break_before(blank)
+
+
+# ------------------------------------------------------------------ pieces
+
+
+def para(doc: DocumentObject, text: str, style: str = "Chibo Body") -> None:
+    doc.add_paragraph(text, style=style)
+
+
+def tag(doc: DocumentObject, jinja: str) -> None:
+    """A paragraph that holds only a ``{%p ... %}`` tag: docxtpl removes it when rendering."""
+    doc.add_paragraph(f"{{%p {jinja} %}}", style="Chibo Body")
+
+
+def header_table(doc: DocumentObject, v: str, number: bool) -> None:
+    table = plain_table(doc, HEADER_WIDTHS)
+    left, right = table.rows[0].cells
+    lines = [("Chibo Header", f"{{{{ {v}.header.superior }}}}"),
+             ("Chibo Header Cell", f"{{{{ {v}.header.cell }}}}"), ("Chibo Header", "*")]
+    if number:
+        lines.append(("Chibo Header", f"{{{{ {v}.header.number }}}}"))
+    cell_lines(left, lines)
+    cell_lines(right, [(PARTY_STYLE, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+                       ("Chibo Place Date", f"{{{{ {v}.header.place_date }}}}")])
+
+
+def signatures(doc: DocumentObject, left: list[tuple[str, str]],
+               right: list[tuple[str, str]]) -> None:
+    table = plain_table(doc, SIGN_WIDTHS)
+    cell_lines(table.rows[0].cells[0], left)
+    cell_lines(table.rows[0].cells[1], right)
+
+
+def seal(doc: DocumentObject, v: str) -> None:
+    tag(doc, f"if {v}.seal")
+    para(doc, f"Mã niêm phong: {{{{ {v}.seal }}}}", "Chibo Seal")
+    tag(doc, "endif")
+
+
+def loop(doc: DocumentObject, head: str, line: str, style: str = "Chibo Body") -> None:
+    tag(doc, head)
+    para(doc, line, style)
+    tag(doc, "endfor")
+
+
+# ------------------------------------------------------------------ minutes
+
+
+def minutes_body(doc: DocumentObject, kind: str, v: str = "m") -> None:
+    """One meeting's minutes; ``kind`` is regular, thematic, or any (the book: both kinds)."""
+    header_table(doc, v, number=False)
+    para(doc, "BIÊN BẢN", TITLE_STYLE)
+    para(doc, f"{{{{ {v}.summary }}}}", "Chibo Summary")
+    tag(doc, f"if {v}.topic")
+    para(doc, f"Chuyên đề: {{{{ {v}.topic }}}}", "Chibo Summary")
+    tag(doc, "endif")
+    para(doc, "-----", "Chibo Rule")
+    _opening(doc, v)
+    _attendance(doc, v)
+    para(doc, "II. NỘI DUNG SINH HOẠT", "Chibo Heading")
+    _content(doc, kind, v)
+    _votes(doc, v)
+    para(doc, f"Hội nghị kết thúc lúc {{{{ {v}.end }}}} cùng ngày.{{% if {v}.read_back %}} "
+              "Biên bản đã được đọc lại cho hội nghị nghe và hội nghị nhất trí thông qua."
+              "{% endif %}")
+    seal(doc, v)
+    signatures(doc,
+               [("Chibo Sign Title", "NGƯỜI GHI BIÊN BẢN"),
+                ("Chibo Sign Name", f"{{{{ {v}.recorder.name }}}}")],
+               [("Chibo Sign Title", "CHỦ TRÌ HỘI NGHỊ"),
+                ("Chibo Sign Name", f"{{{{ {v}.chair.name }}}}")])
+
+
+def _opening(doc: DocumentObject, v: str) -> None:
+    para(doc, "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "Chibo Heading")
+    para(doc, f"- Thời gian: bắt đầu lúc {{{{ {v}.start }}}}, {{{{ {v}.date }}}}.")
+    para(doc, f"- Địa điểm: {{{{ {v}.place }}}}.")
+    tag(doc, f"if {v}.guests")
+    para(doc, "- Khách mời:")
+    loop(doc, f"for g in {v}.guests",
+         "+ Đồng chí {{ g.name }}{% if g.title %}, {{ g.title }}{% endif %}"
+         "{% if g.superior %} (đại diện cấp ủy cấp trên){% endif %}"
+         "{% if loop.last %}.{% else %};{% endif %}")
+    tag(doc, "endif")
+    para(doc, f"- Chủ trì: đồng chí {{{{ {v}.chair.name }}}}, {{{{ {v}.chair.role }}}}.")
+    para(doc, f"- Thư ký (người ghi biên bản): đồng chí {{{{ {v}.recorder.name }}}}.")
+
+
+def _attendance(doc: DocumentObject, v: str) -> None:
+    c = f"{v}.counts"
+    para(doc, f"- Tổng số đảng viên của chi bộ: {{{{ {c}.total }}}} đồng chí, trong đó đảng viên "
+              f"chính thức: {{{{ {c}.full }}}}, đảng viên dự bị: {{{{ {c}.probationary }}}}.")
+    para(doc, f"- Miễn công tác và sinh hoạt đảng: {{{{ {c}.exempted }}}} đồng chí; sinh hoạt "
+              f"tạm thời nơi khác: {{{{ {c}.away }}}} đồng chí{{% if {c}.suspended %}}; đình chỉ "
+              f"sinh hoạt: {{{{ {c}.suspended }}}} đồng chí{{% endif %}}{{% if {c}.attached %}}; "
+              f"đảng viên nơi khác sinh hoạt tạm thời tại chi bộ: {{{{ {c}.attached }}}} đồng chí"
+              "{% endif %}.")
+    para(doc, f"- Số đảng viên phải dự sinh hoạt: {{{{ {c}.required }}}} đồng chí; có mặt: "
+              f"{{{{ {c}.present }}}} đồng chí; vắng mặt: {{{{ {c}.absent }}}} đồng chí (có lý do: "
+              f"{{{{ {c}.absent_excused }}}}, không có lý do: {{{{ {c}.absent_unexcused }}}}).")
+    loop(doc, f"for a in {v}.absentees",
+         "+ Đồng chí {{ a.name }}: {% if a.reason %}vắng có lý do ({{ a.reason }})"
+         "{% else %}vắng không có lý do{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+
+
+def _content(doc: DocumentObject, kind: str, v: str) -> None:
+    heads = {"regular": "1. Chương trình sinh hoạt", "thematic": "1. Trình bày chuyên đề",
+             "any": f"1. {{% if {v}.kind == \"thematic\" %}}Trình bày chuyên đề{{% else %}}"
+                    "Chương trình sinh hoạt{% endif %}"}
+    para(doc, heads[kind], "Chibo Subheading")
+    loop(doc, f"for a in {v}.agenda",
+         "- {{ a.content }} (đồng chí {{ a.presenter }} trình bày).")
+    tag(doc, f"if {v}.dues")
+    para(doc, f"- Thu nộp đảng phí: {{{{ {v}.dues }}}}")
+    tag(doc, "endif")
+    tag(doc, f"if {v}.review")
+    para(doc, "2. Kiểm điểm việc thực hiện nhiệm vụ được phân công kỳ trước", "Chibo Subheading")
+    loop(doc, f"for t in {v}.review",
+         "- {{ t.task }}{% if t.owner %} (đồng chí {{ t.owner }}){% endif %}: {{ t.status }}"
+         "{% if t.note %}; {{ t.note }}{% endif %}.")
+    tag(doc, "endif")
+    para(doc, f"{{% if {v}.review %}}3{{% else %}}2{{% endif %}}. Ý kiến thảo luận",
+         "Chibo Subheading")
+    loop(doc, f"for s in {v}.discussion", "- Đồng chí {{ s.speaker }}: {{ s.gist }}")
+    tag(doc, f"if not {v}.discussion")
+    para(doc, "Không có ý kiến phát biểu.")
+    tag(doc, "endif")
+    para(doc, f"{{% if {v}.review %}}4{{% else %}}3{{% endif %}}. Kết luận của đồng chí chủ trì",
+         "Chibo Subheading")
+    loop(doc, f"for c in {v}.conclusion", "{{ c }}")
+    tag(doc, f"if {v}.tasks")
+    para(doc, "Phân công nhiệm vụ:", "Chibo Body")
+    loop(doc, f"for t in {v}.tasks",
+         "- {% if t.owner %}Đồng chí {{ t.owner }}: {% endif %}{{ t.what }}"
+         "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %}"
+         "{% if loop.last %}.{% else %};{% endif %}")
+    tag(doc, "endif")
+
+
+def _votes(doc: DocumentObject, v: str) -> None:
+    tag(doc, f"if {v}.vote or {v}.member_votes")
+    para(doc, "III. BIỂU QUYẾT", "Chibo Heading")
+    tag(doc, f"if {v}.vote")
+    para(doc, f"Hội nghị biểu quyết thông qua kết luận (nghị quyết) của chi bộ. Số đảng viên có "
+              f"quyền biểu quyết: {{{{ {v}.vote.denominator }}}} đồng chí; tán thành: "
+              f"{{{{ {v}.vote.in_favour }}}}/{{{{ {v}.vote.denominator }}}} đồng chí (đạt "
+              f"{{{{ {v}.vote.percent }}}}); không tán thành: {{{{ {v}.vote.against }}}} đồng chí; "
+              f"ý kiến khác: {{{{ {v}.vote.other }}}} đồng chí.")
+    tag(doc, "endif")
+    loop(doc, f"for x in {v}.member_votes",
+         "- {{ x.subject }}: tán thành {{ x.vote.in_favour }}/{{ x.vote.denominator }} đồng chí "
+         "(đạt {{ x.vote.percent }}); không tán thành: {{ x.vote.against }} đồng chí; ý kiến "
+         "khác: {{ x.vote.other }} đồng chí.")
+    tag(doc, "endif")
+
+
+# ------------------------------------------------------------------ resolutions
+
+
+def resolution_body(doc: DocumentObject, v: str = "r") -> None:
+    tag(doc, f"if {v}.draft")
+    para(doc, "DỰ THẢO", "Chibo Draft")
+    tag(doc, "endif")
+    header_table(doc, v, number=True)
+    para(doc, "NGHỊ QUYẾT", TITLE_STYLE)
+    para(doc, f"{{{{ {v}.summary }}}}", "Chibo Summary")
+    para(doc, "-----", "Chibo Rule")
+    para(doc, "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
+    para(doc, f"- Căn cứ kết quả sinh hoạt của chi bộ {{{{ {v}.meeting_date }}}},")
+    para(doc, "CHI BỘ QUYẾT NGHỊ:", "Chibo Center Bold")
+    tag(doc, f"if {v}.assessment")
+    para(doc, "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "Chibo Heading")
+    loop(doc, f"for c in {v}.assessment", "{{ c }}")
+    tag(doc, "endif")
+    para(doc, f"{{% if {v}.assessment %}}II{{% else %}}I{{% endif %}}. MỤC TIÊU, NHIỆM VỤ VÀ "
+              "GIẢI PHÁP", "Chibo Heading")
+    loop(doc, f"for t in {v}.targets", "{{ loop.index }}. {{ t }}")
+    para(doc, f"{{% if {v}.assessment %}}III{{% else %}}II{{% endif %}}. TỔ CHỨC THỰC HIỆN",
+         "Chibo Heading")
+    loop(doc, f"for t in {v}.tasks",
+         "- {% if t.owner %}Đồng chí {{ t.owner }}: {% endif %}{{ t.what }}"
+         "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %}"
+         "{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "- Chi ủy (bí thư chi bộ) tổ chức triển khai, theo dõi, kiểm tra việc thực hiện "
+              "nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc nghị quyết "
+              "này.")
+    tag(doc, f"if {v}.vote and not {v}.draft")
+    para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {v}.vote.in_favour }}}}/"
+              f"{{{{ {v}.vote.denominator }}}} đồng chí tán thành (đạt {{{{ {v}.vote.percent }}}}).")
+    tag(doc, "endif")
+    seal(doc, v)
+    table = plain_table(doc, SIGN_WIDTHS)
+    left, right = table.rows[0].cells
+    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
+                      ("Chibo Recipients", f"{{%p for x in {v}.recipients %}}"),
+                      ("Chibo Recipients",
+                       "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
+                      ("Chibo Recipients", "{%p endfor %}")])
+    cell_lines(right, [("Chibo Sign Title", "T/M CHI BỘ"),
+                       ("Chibo Sign Role", f"{{{{ {v}.signer.role }}}}"),
+                       ("Chibo Sign Name", f"{{{{ {v}.signer.name }}}}")])
+
+
+# ------------------------------------------------------------------ books
+
+
+def cover(doc: DocumentObject, index: bool) -> None:
+    para(doc, "{{ book.superior }}", "Chibo Cover")
+    para(doc, "{{ book.cell }}", "Chibo Cover Bold")
+    para(doc, "*", "Chibo Cover")
+    para(doc, "{{ book.title }}", "Chibo Cover Title")
+    para(doc, "{{ book.subtitle }}", "Chibo Cover Subtitle")
+    para(doc, "{{ book.period }}", "Chibo Cover Line")
+    para(doc, "Quyển số: {{ book.volume }}", "Chibo Cover Line")
+    tag(doc, "if book.first")
+    para(doc, "Từ {{ book.first }} đến {{ book.last }}", "Chibo Cover Line")
+    tag(doc, "endif")
+    para(doc, "Số văn bản trong sổ: {{ book.count }}", "Chibo Cover Line")
+    if index:
+        para(doc, "", "Chibo Page Break")
+        para(doc, "DANH MỤC NGHỊ QUYẾT", TITLE_STYLE)
+        para(doc, "{{ book.period }}", "Chibo Summary")
+        para(doc, "", "Chibo Rule")
+        table = plain_table(doc, INDEX_WIDTHS, rows=4, grid=True)
+        for cell, text in zip(table.rows[0].cells, ("Số", "Ngày", "Trích yếu")):
+            cell_lines(cell, [("Chibo Index Head", text)])
+        cell_lines(table.rows[1].cells[0], [("Chibo Index", "{%tr for r in resolutions %}")])
+        for cell, text in zip(table.rows[2].cells, ("{{ r.number }}", "{{ r.short_date }}",
+                                                     "{{ r.title }}")):
+            cell_lines(cell, [("Chibo Index", text)])
+        cell_lines(table.rows[3].cells[0], [("Chibo Index", "{%tr endfor %}")])
+
+
+def book(doc: DocumentObject, records: str, var: str,
+         body: Callable[[DocumentObject], None]) -> None:
+    tag(doc, f"for {var} in {records}")
+    para(doc, "", "Chibo Page Break")
+    body(doc)
+    tag(doc, "endfor")
+
+
+# ------------------------------------------------------------------ main
+
+
+def build() -> list[Path]:
+    OUT.mkdir(exist_ok=True)
+    made = {
+        "minutes-regular.docx": (False, lambda d: minutes_body(d, "regular")),
+        "minutes-thematic.docx": (False, lambda d: minutes_body(d, "thematic")),
+        "resolution.docx": (False, resolution_body),
+        "minutes-book.docx": (True, lambda d: (cover(d, False), book(
+            d, "meetings", "m", lambda x: minutes_body(x, "any")))),
+        "resolution-book.docx": (True, lambda d: (cover(d, True), book(
+            d, "resolutions", "r", resolution_body))),
+    }
+    written = []
+    for name, (is_book, fill) in made.items():
+        doc = new_document(book=is_book)
+        fill(doc)
+        _drop_leading_empty(doc)
+        doc.core_properties.title = name.removesuffix(".docx")
+        doc.save(str(OUT / name))
+        written.append(OUT / name)
+    return written
+
+
+def _drop_leading_empty(doc: DocumentObject) -> None:
+    """python-docx's blank document starts with nothing; keep it that way (no stray paragraph)."""
+    body = doc.element.body
+    first = body[0]
+    if first.tag.endswith("}p") and not "".join(first.itertext()):
+        style = first.find(".//{*}pStyle")
+        if style is None:
+            body.remove(first)
+
+
+if __name__ == "__main__":
+    for path in build():
+        print(path)
