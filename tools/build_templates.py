@@ -7,6 +7,7 @@ the rulebook; the renderer applies them again, so a committee's overrides win.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Callable
@@ -27,6 +28,7 @@ HEADER_WIDTHS = [7.5, 9.0]
 SIGN_WIDTHS = [8.25, 8.25]
 INDEX_WIDTHS = [2.0, 3.2, 11.3]
 SIGN_SPACE_PT = 64  # room for a hand signature
+FIXED_TIME = dt.datetime(2026, 1, 1)  # stable metadata, so a rebuild changes nothing
 
 
 # ------------------------------------------------------------------ document and styles
@@ -57,6 +59,8 @@ def new_document(book: bool = False) -> DocumentObject:
             paragraph.add_run("Dấu giáp lai")
     apply_layout(doc, rules)
     doc.core_properties.author = "chibo"
+    doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
+    doc.core_properties.revision = 1
     doc.core_properties.language = "vi-VN"
     return doc
 
@@ -79,13 +83,15 @@ def _styles(doc: DocumentObject) -> None:
               keep_next=True)
     add_style(doc, "Chibo Body", align="j", indent=True, after=6)
     add_style(doc, "Chibo Center Bold", bold=True, align="c", before=6, after=6, keep_next=True)
-    add_style(doc, "Chibo Sign Title", bold=True, keep_next=True)
+    add_style(doc, "Chibo Sign Title", bold=True, before=12, keep_next=True)
+    add_style(doc, "Chibo Closing", align="j", indent=True, after=6, keep_next=True)
     add_style(doc, "Chibo Sign Role", keep_next=True)
     add_style(doc, "Chibo Sign Name", bold=True, before=SIGN_SPACE_PT)
     add_style(doc, "Chibo Recipients Head", size=14, underline=True, align="l")
     add_style(doc, "Chibo Recipients", size=12, align="l")
     add_style(doc, "Chibo Seal", size=11, italic=True, align="r", before=6)
     add_style(doc, "Chibo Index", size=13, align="l")
+    add_style(doc, "Chibo Index Center", size=13)
     add_style(doc, "Chibo Index Head", size=13, bold=True)
     add_style(doc, "Chibo Cover", size=14)
     add_style(doc, "Chibo Cover Bold", size=14, bold=True)
@@ -161,7 +167,7 @@ def minutes_body(doc: DocumentObject, kind: str, v: str = "m") -> None:
     _votes(doc, v)
     para(doc, f"Hội nghị kết thúc lúc {{{{ {v}.end }}}} cùng ngày.{{% if {v}.read_back %}} "
               "Biên bản đã được đọc lại cho hội nghị nghe và hội nghị nhất trí thông qua."
-              "{% endif %}")
+              "{% endif %}", "Chibo Closing")
     seal(doc, v)
     signatures(doc,
                [("Chibo Sign Title", "NGƯỜI GHI BIÊN BẢN"),
@@ -324,9 +330,10 @@ def cover(doc: DocumentObject, index: bool) -> None:
         for cell, text in zip(table.rows[0].cells, ("Số", "Ngày", "Trích yếu")):
             cell_lines(cell, [("Chibo Index Head", text)])
         cell_lines(table.rows[1].cells[0], [("Chibo Index", "{%tr for r in resolutions %}")])
-        for cell, text in zip(table.rows[2].cells, ("{{ r.number }}", "{{ r.short_date }}",
-                                                     "{{ r.title }}")):
-            cell_lines(cell, [("Chibo Index", text)])
+        row = zip(table.rows[2].cells, ("Chibo Index Center", "Chibo Index Center", "Chibo Index"),
+                  ("{{ r.number }}", "{{ r.short_date }}", "{{ r.title }}"))
+        for cell, style, text in row:
+            cell_lines(cell, [(style, text)])
         cell_lines(table.rows[3].cells[0], [("Chibo Index", "{%tr endfor %}")])
 
 

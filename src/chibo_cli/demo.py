@@ -13,18 +13,20 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from types import SimpleNamespace
+from typing import Any, Optional, cast
 
 from . import demo_text as tx
 from .demo_emit import Flow, document
 from .demo_people import Person, Roster, make_roster
 from .errors import ChiboError
 from .i18n import _
-from .models import Absence, Meeting
+from .models import Meeting
 from .roster import Attendance, attendance
 
 MANIFEST = "planted.json"
@@ -267,10 +269,10 @@ class _CellWriter:
                 absent.append({"member": pid, "reason": rng.choice(tx.EXCUSED)})
         also = [pid for pid, s in states.items()
                 if s.in_cell and s.exempted and not s.away and rng.random() < 0.3]
-        stub = Meeting.model_construct(
-            date=date, absent=[Absence.model_construct(member=a["member"],
-                                                      reason=a.get("reason")) for a in absent],
-            also_present=also)
+        # attendance() reads only these fields; a plain namespace is 50× cheaper to build
+        stub = cast(Meeting, SimpleNamespace(
+            date=date, also_present=also,
+            absent=[SimpleNamespace(member=a["member"], reason=a.get("reason")) for a in absent]))
         counts = attendance(stub, self.roster.models)
         gone = {a["member"] for a in absent}
         present = [pid for pid in required if pid not in gone] + also
@@ -418,45 +420,105 @@ def _terms(rng: random.Random, first: int, last: int) -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------ planted violations
+# Each kind edits one generated file so that exactly one check reports exactly one finding; the
+# edits are mistakes a secretary makes (a typo in an id or a count, a wrong time, a stray field).
 
 
 def _plant(rng: random.Random, folder: str, files: dict[str, str], index: int) -> list[Plant]:
-    """Plant violations in every seventh cell; each kind yields exactly one known finding."""
+    """Plant three violations in every seventh cell (cells 2, 9, 16, …)."""
     if index % 7 != 1:
         return []
-    plants = []
-    for kind in rng.sample(PLANTS, 2):
-        plant = kind(rng, folder, files)
-        if plant is not None:
-            plants.append(plant)
+    plants: list[Plant] = []
+    used: set[str] = set()
+    for kind in rng.sample(PLANTS, 3):
+        name = rng.choice(sorted(f for f in files if f.startswith(kind.prefix)
+                                 and f.endswith(kind.suffix) and f not in used))
+        used.add(name)
+        files[name] = kind(rng, files[name])
+        plants.append(Plant(folder, name, kind.code))
     return plants
 
 
-def _meeting_files(files: dict[str, str], kind: str) -> list[str]:
-    return [f for f in files if f.startswith("meetings/") and f.endswith(f"-{kind}.yaml")]
+def _planter(code: str, prefix: str, suffix: str = ".yaml") -> Any:
+    def mark(func: Any) -> Any:
+        func.code, func.prefix, func.suffix = code, prefix, suffix
+        return func
+    return mark
 
 
-def _unknown_speaker(rng: random.Random, folder: str, files: dict[str, str]) -> Optional[Plant]:
-    name = rng.choice(_meeting_files(files, "regular")[1:])
-    text = files[name]
-    marker = "  - speaker: "
-    at = text.find(marker)
-    if at < 0:
-        return None
-    end = text.index("\n", at)
-    files[name] = text[:at] + marker + "nguoi-la-khong-co-ten" + text[end:]
-    return Plant(folder, f"meetings/{Path(name).name}", "V001")
+def _replace_line(text: str, key: str, make: Any) -> str:
+    """Replace the first top-level ``key: value`` line with ``make(value)``."""
+    match = re.search(rf"^{key}: (.*)$", text, re.M)
+    if match is None:
+        raise AssertionError(f"no {key} line to plant into")
+    return text[:match.start()] + f"{key}: {make(match.group(1))}" + text[match.end():]
 
 
-def _unknown_field(rng: random.Random, folder: str, files: dict[str, str]) -> Optional[Plant]:
-    name = rng.choice([f for f in files if f.startswith("plans/")])
-    files[name] = files[name].replace("\nthematic:", "\nghi_chu: \"kế hoạch bổ sung\"\nthematic:")
-    return Plant(folder, name, "S001")
+def _vote_for(text: str) -> int:
+    match = re.search(r"^vote: \{for: (\d+)", text, re.M)
+    if match is None:
+        raise AssertionError("no vote to plant into")
+    return int(match.group(1))
 
 
-PLANTS = (_unknown_speaker, _unknown_field)
+@_planter("V001", "meetings/")
+def _unknown_speaker(rng: random.Random, text: str) -> str:
+    """A speaker's id mistyped: no such member."""
+    return re.sub(r"^  - speaker: [a-z0-9-]+$", "  - speaker: nguoi-la-khong-co-ten", text,
+                  count=1, flags=re.M)
 
 
-def plants_in(findings: Iterator[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Sorted (file, code) pairs, for comparing a manifest with validation output."""
-    return sorted(findings)
+@_planter("S001", "plans/")
+def _unknown_field(rng: random.Random, text: str) -> str:
+    """A field the format does not know."""
+    return text.replace("\nthematic:", "\nghi_chu: \"kế hoạch bổ sung\"\nthematic:", 1)
+
+
+@_planter("V013", "meetings/", "-regular.yaml")
+def _too_short(rng: random.Random, text: str) -> str:
+    """A regular meeting shorter than the minimum."""
+    start = re.search(r'^start: "(\d\d:\d\d)"', text, re.M)
+    assert start is not None
+    return _replace_line(text, "end", lambda _v: f'"{_clock(start.group(1), rng.randint(50, 85))}"')
+
+
+@_planter("V012", "meetings/")
+def _end_before_start(rng: random.Random, text: str) -> str:
+    """The end typed before the start (20:15 written as 08:15)."""
+    return _replace_line(text, "end", lambda v: f'"{int(v[1:3]) - 12:02d}{v[3:6]}"'
+                         if int(v[1:3]) >= 13 else '"' + _clock(v[1:6], -180) + '"')
+
+
+@_planter("V010", "meetings/")
+def _chair_not_leader(rng: random.Random, text: str) -> str:
+    """A member who is neither secretary nor deputy chairs (the committee was never updated)."""
+    speaker = re.search(r"^  - speaker: ([a-z0-9-]+)$", text, re.M)
+    assert speaker is not None
+    return _replace_line(text, "chair", lambda _v: speaker.group(1))
+
+
+@_planter("V021", "meetings/")
+def _votes_exceed_present(rng: random.Random, text: str) -> str:
+    """A count with an extra digit: more votes than people in the room."""
+    votes = _vote_for(text)
+    return text.replace(f"vote: {{for: {votes},", f"vote: {{for: {votes * 10 + 1},", 1)
+
+
+@_planter("V022", "meetings/")
+def _no_majority(rng: random.Random, text: str) -> str:
+    """Half of the full members present (or fewer) approve: no majority of the denominator."""
+    votes = _vote_for(text)
+    return text.replace(f"vote: {{for: {votes},", f"vote: {{for: {votes // 2},", 1)
+
+
+@_planter("V033", "resolutions/")
+def _dated_before_meeting(rng: random.Random, text: str) -> str:
+    """The resolution dated two days before the meeting that adopted it."""
+    meeting = re.search(r'^meeting: "?(\d{4}-\d\d-\d\d)', text, re.M)
+    assert meeting is not None
+    day = dt.date.fromisoformat(meeting.group(1)) - dt.timedelta(days=2)
+    return text.replace("\ntitle:", f"\ndate: {day.isoformat()}\ntitle:", 1)
+
+
+PLANTS = (_unknown_speaker, _unknown_field, _too_short, _end_before_start, _chair_not_leader,
+          _votes_exceed_present, _no_majority, _dated_before_meeting)

@@ -51,10 +51,26 @@ class Cell:
         return self._members_by_id().get(member_id)
 
     def meeting(self, meeting_id: str) -> Optional[Meeting]:
-        return next((m for m in self.meetings if m.id == meeting_id), None)
+        return self._by_id("meetings", self.meetings, meeting_id)
 
     def resolution(self, resolution_id: str) -> Optional[Resolution]:
-        return next((r for r in self.resolutions if r.id == resolution_id), None)
+        return self._by_id("resolutions", self.resolutions, resolution_id)
+
+    def _by_id(self, kind: str, records: list[Any], record_id: str) -> Any:
+        """The first record with that id, through an index kept while the list is unchanged.
+
+        Checks look records up by id thousands of times per cell; scanning the list each time
+        made validating a five-year ward quadratic.
+        """
+        cached = self.__dict__.get(f"_{kind}_index")
+        if cached is None or cached[0] is not records or cached[1] != len(records) or (
+                record_id in cached[2] and cached[2][record_id].id != record_id):
+            index: dict[str, Any] = {}
+            for record in records:
+                index.setdefault(record.id, record)
+            cached = (records, len(records), index)
+            self.__dict__[f"_{kind}_index"] = cached
+        return cached[2].get(record_id)
 
     def _members_by_id(self) -> dict[str, Member]:
         cache = self.__dict__.get("_member_cache")

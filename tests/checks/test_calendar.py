@@ -4,7 +4,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from helpers import BRANCH
 
 from .util import diagnostics, found, meeting

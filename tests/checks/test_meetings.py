@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import BRANCH, MEETING, MEMBERS
 
 from .util import MEETING_FILE, diagnostics, found, meeting
@@ -14,6 +13,15 @@ ABSENT_MINH = "  - member: do-van-minh\n    reason: Đi công tác\n"
 MEMBERS_MINH_EXEMPT = MEMBERS.replace(
     "      - {date: 2016-09-02, event: confirmed}\n",
     "      - {date: 2016-09-02, event: confirmed}\n      - {date: 2025-01-10, event: exempted}\n")
+
+ATTACHED = """\
+  - id: ngo-thi-thu
+    name: Ngô Thị Thu
+    gender: nữ
+    born: 1992-10-30
+    history:
+      - {date: 2025-06-01, event: attached, category: full}
+"""
 
 
 def absent(*members: str) -> str:
@@ -53,13 +61,18 @@ CASES = [
      [("V014", MEETING_FILE, 8)]),
     # required excludes the exempted: 4 of 4 present, while 4 of all 5 would be below 9/10
     ("V014", {"branch.yaml": BRANCH + "rules:\n  attendance.warn_below: 9/10\n",
-              "members.yaml": MEMBERS_MINH_EXEMPT, MEETING_FILE: MEETING.replace("absent:\n" + ABSENT_MINH, "")},
+              "members.yaml": MEMBERS_MINH_EXEMPT,
+              MEETING_FILE: MEETING.replace("absent:\n" + ABSENT_MINH, "")},
      []),
     ("V015", {}, []),
     ("V015", {MEETING_FILE: absent("vu-thi-mai").replace("2025-08-05", "2025-03-01")},
      [("V015", MEETING_FILE, 9)]),
     ("V015", {"members.yaml": MEMBERS_MINH_EXEMPT}, [("V015", MEETING_FILE, 9)]),
+    # a member of another cell temporarily attached here may be absent, speak or record
+    ("V015", {"members.yaml": MEMBERS + ATTACHED, MEETING_FILE: absent("ngo-thi-thu")}, []),
     ("V016", {}, []),
+    ("V016", {"members.yaml": MEMBERS + ATTACHED, MEETING_FILE: MEETING.replace(
+        "speaker: pham-van-duc", "speaker: ngo-thi-thu")}, []),
     ("V016", {MEETING_FILE: MEETING.replace("speaker: pham-van-duc", "speaker: vu-thi-mai")
               .replace("date: 2025-08-05", "date: 2025-03-01")},
      [("V016", MEETING_FILE, 15)]),

@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import MEETING, MEMBERS
 
 from .util import MEETING_FILE, diagnostics, found, meeting, resolution

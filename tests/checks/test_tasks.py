@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import MEETING
 
 from .util import MEETING_FILE, diagnostics, found, meeting, resolution
@@ -29,7 +28,8 @@ CASES = [
                                                 "    owner: do-van-minh\n")},
      [("V060", RESOLUTION_FILE, 6)]),
     ("V061", {}, []),
-    ("V061", {MEETING_FILE: without("conclusion: Chi bộ thống nhất nội dung nghị quyết tháng 8.\n")},
+    ("V061", {MEETING_FILE: without(
+        "conclusion: Chi bộ thống nhất nội dung nghị quyết tháng 8.\n")},
      [("V061", MEETING_FILE, 1)]),
     ("V061", {MEETING_FILE: MEETING.replace("read_back: true", "read_back: false")},
      [("V061", MEETING_FILE, 23)]),
@@ -53,7 +53,8 @@ def test_minutes_findings_have_their_own_severity(tmp_path: Path) -> None:
     text = without("discussion:\n", "  - speaker: pham-van-duc\n",
                    "    gist: Đề nghị tăng cường vận động vệ sinh môi trường\n")
     text = text.replace("read_back: true", "read_back: false")
-    got = [(d.severity.value, d.message) for d in diagnostics(tmp_path, {MEETING_FILE: text}, "V061")]
+    diags = diagnostics(tmp_path, {MEETING_FILE: text}, "V061")
+    got = [(d.severity.value, d.message) for d in diags]
     assert sorted(got) == [("error", "the minutes were not read back and agreed at the meeting"),
                            ("warning", "the minutes record no discussion")]
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import MEETING, MEMBERS
 
 from .util import MEETING_FILE, diagnostics, found, resolution
@@ -41,7 +40,8 @@ CASES = [
     # an exempted member wrongly listed as absent without a reason does not enter the denominator
     ("V022", {"members.yaml": MEMBERS.replace(
         "      - {date: 2016-09-02, event: confirmed}\n",
-        "      - {date: 2016-09-02, event: confirmed}\n      - {date: 2025-01-10, event: exempted}\n"),
+        "      - {date: 2016-09-02, event: confirmed}\n"
+        "      - {date: 2025-01-10, event: exempted}\n"),
         MEETING_FILE: vote("vote: {for: 2, against: 1}").replace("    reason: Đi công tác\n", "")},
      []),
     ("V022", {RESOLUTION_FILE: resolution(extra="vote: {for: 1, against: 2}\n")},
@@ -66,7 +66,8 @@ def test_vote_checks(tmp_path: Path, select: str, files: dict[str, str],
 def test_majority_message_names_the_symbol_denominator_and_source(tmp_path: Path) -> None:
     files = {RESOLUTION_FILE: resolution(number=5, extra="vote: {for: 1, against: 2}\n")}
     [diag] = diagnostics(tmp_path, files, "V022")
-    assert diag.message == "resolution 05-NQ/CB has 1 for of 3 in the denominator (needs at least 2)"
+    assert diag.message == ("resolution 05-NQ/CB has 1 for of 3 in the denominator "
+                            "(needs at least 2)")
     assert "294-QĐ/TW" in diag.hint
 
 

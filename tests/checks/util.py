@@ -1,14 +1,15 @@
-"""Helpers for the check tests: build a cell from the minimal one plus small YAML files, run checks."""
+"""Helpers for the check tests: the minimal cell plus small YAML files, then run checks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Mapping, Optional
 
+from helpers import make_cell
+
 from chibo_cli.checks import run_checks
 from chibo_cli.diagnostics import Diagnostic
 from chibo_cli.loader import load_workspace
-from helpers import make_cell
 
 MEETING_FILE = "meetings/2025-08-05-regular.yaml"
 

@@ -60,10 +60,10 @@ def check(code: str, name: str, severity: Severity = Severity.ERROR,
 
 def registry() -> dict[str, CheckSpec]:
     """Every check, by code, from the family modules listed here."""
-    from . import calendar, meetings, members, references, resolutions, tasks, votes
+    from . import calendar, meetings, members, references, resolutions, seal, tasks, votes
 
     specs: dict[str, CheckSpec] = {}
-    for module in (references, meetings, votes, resolutions, calendar, members, tasks):
+    for module in (references, meetings, votes, resolutions, calendar, members, tasks, seal):
         for value in vars(module).values():
             spec = getattr(value, "chibo_check", None)
             if isinstance(spec, CheckSpec):

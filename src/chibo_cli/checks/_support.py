@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from fractions import Fraction
-from typing import Optional
+from typing import Any, Optional
 
 from ..loader import Cell
 from ..models import Meeting, Resolution, Term
-from ..roster import Standing
+from ..roster import Attendance, Standing, attendance
 
 
 def rule_source(cell: Cell, key: str) -> str:
@@ -36,8 +36,37 @@ def symbol(cell: Cell, resolution: Resolution) -> str:
     return f"{number_text(cell, resolution.number)}-{resolution.type}/{suffix}"
 
 
+def _cached(cell: Cell, name: str) -> dict[Any, Any]:
+    # Several checks ask the same questions of one cell; a ward has thousands of meetings. The
+    # caches live on the cell (like its member index) and are checked against the lists' sizes.
+    return cell.__dict__.setdefault(f"_checks_{name}", {})  # type: ignore[no-any-return]
+
+
+def meeting_by_id(cell: Cell, meeting_id: str) -> Optional[Meeting]:
+    """``cell.meeting`` through an index (the first file wins when two share an id)."""
+    cache = _cached(cell, "meetings")
+    if cache.get("size") != len(cell.meetings):
+        index: dict[str, Meeting] = {}
+        for meeting in cell.meetings:
+            index.setdefault(meeting.id, meeting)
+        cache.update(size=len(cell.meetings), index=index)
+    found: Optional[Meeting] = cache["index"].get(meeting_id)
+    return found
+
+
+def attendance_at(cell: Cell, meeting: Meeting) -> Attendance:
+    """``roster.attendance`` of a meeting, computed once for all the checks."""
+    cache = _cached(cell, "attendance")
+    entry = cache.get(id(meeting))
+    if entry is None or entry[0] is not meeting or entry[1] != len(cell.members):
+        entry = (meeting, len(cell.members), attendance(meeting, cell.members))
+        cache[id(meeting)] = entry
+    result: Attendance = entry[2]
+    return result
+
+
 def meeting_of(cell: Cell, resolution: Resolution) -> Optional[Meeting]:
-    return cell.meeting(resolution.meeting)
+    return meeting_by_id(cell, resolution.meeting)
 
 
 def resolution_date(cell: Cell, resolution: Resolution) -> Optional[dt.date]:
@@ -63,7 +92,9 @@ def active_here(state: Standing) -> bool:
 
 def show_fraction(value: Fraction) -> str:
     """``10`` for whole numbers, else ``14/3`` so nothing is rounded away."""
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
 
 
 def percent(part: int, whole: int) -> str:

@@ -87,7 +87,8 @@ def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
                           _("{needed} thematic meeting(s) needed in Q{quarter}/{year}, {held} "
                             "held", needed=needed, quarter=quarter, year=year, held=held),
                           _("at least one thematic meeting a quarter, besides the monthly one "
-                            "({source})", source=rule_source(cell, "meetings.thematic_per_quarter")))
+                            "({source})",
+                            source=rule_source(cell, "meetings.thematic_per_quarter")))
 
 
 def _period_end(year: int, item: PlannedTopic) -> dt.date:

@@ -10,9 +10,9 @@ from ..diagnostics import Severity
 from ..i18n import _
 from ..loader import Cell
 from ..models import Meeting, MeetingKind, minutes_of
-from ..roster import attendance, standing
+from ..roster import standing
 from . import Finding, check
-from ._support import active_here, percent, rule_int, rule_source, show_fraction
+from ._support import active_here, attendance_at, percent, rule_int, rule_source, show_fraction
 
 _ROLES = ("chair", "recorder")
 
@@ -136,7 +136,7 @@ def low_attendance(cell: Cell) -> Iterator[Finding]:
     """
     threshold = cell.rules.fraction("attendance.warn_below")
     for meeting in cell.meetings:
-        counts = attendance(meeting, cell.members)
+        counts = attendance_at(cell, meeting)
         if counts.required and Fraction(counts.required_present, counts.required) < threshold:
             yield Finding(cell.locate(meeting, "absent"),
                           _("{present} of {required} members required to attend were present "
@@ -159,7 +159,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
         return (_("'{id}' is listed as absent but is not a member of the cell on {date}",
                   id=member_id, date=day),
                 _("check the date of the meeting and the member's history in members.yaml"))
-    if not state.required:
+    if state.in_cell and not state.required:
         why = _("exempted") if state.exempted else _("away") if state.away else _("suspended")
         return (_("'{id}' is listed as absent but is {why} on {date}, so not required to attend",
                   id=member_id, why=why, date=day),

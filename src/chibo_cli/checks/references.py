@@ -10,6 +10,7 @@ from ..loader import MEMBERS_FILE, Cell
 from ..models import Meeting, Record, Resolution
 from ..yamlio import YamlDoc
 from . import Finding, check
+from ._support import meeting_by_id
 
 
 def _names_in_meeting(meeting: Meeting) -> set[str]:
@@ -81,7 +82,7 @@ def unknown_meeting(cell: Cell) -> Iterator[Finding]:
     """
     for resolution in cell.resolutions:
         wanted = resolution.meeting
-        if cell.meeting(wanted) is None and wanted not in cell.broken_ids:
+        if meeting_by_id(cell, wanted) is None and wanted not in cell.broken_ids:
             yield Finding(cell.locate(resolution, "meeting"),
                           _("resolution names meeting '{id}', which does not exist", id=wanted),
                           _("write the name of the meeting's file without .yaml, e.g. "
@@ -90,7 +91,7 @@ def unknown_meeting(cell: Cell) -> Iterator[Finding]:
 
 def _task_problem(cell: Cell, reference: str) -> str:
     meeting_id, _sep, number_text = reference.partition("#")
-    meeting = cell.meeting(meeting_id)
+    meeting = meeting_by_id(cell, meeting_id)
     if meeting is None:
         if meeting_id in cell.broken_ids:
             return ""

@@ -8,10 +8,13 @@ from ..i18n import _
 from ..loader import Cell
 from ..models import Resolution, ResolutionStatus, Term
 from . import Finding, check
-from ._support import meeting_of, number_text, resolution_date, symbol, term_on
+from ._support import meeting_of, number_text, resolution_date, rule_source, symbol, term_on
 
-_NUMBERING_HINT = ("numbers run on for each type over the whole term, from one cell congress to "
-                   "the next, and are not reset each year (Hướng dẫn 05-HD/VPTW)")
+
+def _numbering_hint(cell: Cell) -> str:
+    return _("numbers run on for each type over the whole term, from one cell congress to the "
+             "next, and are not reset each year ({source})",
+             source=rule_source(cell, "numbering.cell_suffix"))
 
 
 def _numbered_by_term(cell: Cell) -> dict[tuple[str, str], tuple[Term, list[Resolution]]]:
@@ -48,7 +51,7 @@ def number_duplicate(cell: Cell) -> Iterator[Finding]:
             yield Finding(cell.locate(resolution, "number"),
                           _("number {symbol} is also used by {other} (term {term})",
                             symbol=symbol(cell, resolution), other=_file_name(first[number]),
-                            term=term.label), _(_NUMBERING_HINT))
+                            term=term.label), _numbering_hint(cell))
 
 
 def _file_name(resolution: Resolution) -> str:
@@ -62,7 +65,7 @@ def _gap_finding(cell: Cell, term: Term, resolution: Resolution, missing: list[i
                    _("number(s) {numbers} of type {type} are missing before {symbol} "
                      "(term {term})", numbers=numbers, type=resolution.type,
                      symbol=symbol(cell, resolution), term=term.label),
-                   _(_NUMBERING_HINT) + "; " + _(
+                   _numbering_hint(cell) + "; " + _(
                        "if numbers before {first} were issued outside chibo, set "
                        "'first_resolution_number' on the term in branch.yaml",
                        first=number_text(cell, term.first_resolution_number)))

@@ -10,9 +10,9 @@ from ..diagnostics import Location
 from ..i18n import _
 from ..loader import Cell
 from ..models import Meeting, MemberVoteKind, Record, ResolutionStatus, Vote
-from ..roster import Attendance, attendance
+from ..roster import Attendance
 from . import Finding, check
-from ._support import meeting_of, rule_source, show_fraction, symbol
+from ._support import attendance_at, meeting_of, rule_source, show_fraction, symbol
 
 PathPart = tuple[str | int, ...]
 
@@ -44,7 +44,7 @@ def probationary_voters(cell: Cell) -> Iterator[Finding]:
     When votes exceed everyone present, V021 reports it instead.
     """
     for record, path, vote, meeting in _cast_votes(cell):
-        counts = attendance(meeting, cell.members)
+        counts = attendance_at(cell, meeting)
         if counts.present_full < _total(vote) <= counts.present:
             yield Finding(cell.locate(record, *path),
                           _("{cast} votes cast but only {full} full members were present; "
@@ -62,7 +62,7 @@ def votes_exceed_present(cell: Cell) -> Iterator[Finding]:
     present``.
     """
     for record, path, vote, meeting in _cast_votes(cell):
-        counts = attendance(meeting, cell.members)
+        counts = attendance_at(cell, meeting)
         if _total(vote) > counts.present:
             yield Finding(cell.locate(record, *path),
                           _("{cast} votes cast but only {present} members were present",
@@ -109,7 +109,7 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
                           _("write 'vote: {for: …, against: …}' in the resolution or its "
                             "meeting"))
             continue
-        denominator = attendance(meeting, cell.members).vote_denominator
+        denominator = attendance_at(cell, meeting).vote_denominator
         bar = share * denominator
         if Fraction(vote.for_) <= bar:
             yield Finding(where, _("{who} has {count} for of {denominator} in the denominator "
@@ -155,7 +155,7 @@ def admission_two_thirds(cell: Cell) -> Iterator[Finding]:
     for meeting in cell.meetings:
         if not any(v.subject in targets for v in meeting.member_votes):
             continue
-        counts = attendance(meeting, cell.members)
+        counts = attendance_at(cell, meeting)
         for i, member_vote in enumerate(meeting.member_votes):
             if member_vote.subject in targets:
                 yield from _admission_finding(cell, meeting, i, counts)

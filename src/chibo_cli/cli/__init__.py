@@ -89,3 +89,4 @@ def _print_error(message: str, hint: str = "") -> None:
 
 def main() -> None:
     sys.exit(run(sys.argv[1:]))
+from . import seal as _seal  # noqa: E402,F401

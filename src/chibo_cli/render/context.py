@@ -44,6 +44,12 @@ def paragraphs(text: Optional[str]) -> list[str]:
     return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
+def sentence(text: Optional[str]) -> str:
+    """A speaker's gist reads as a sentence: end it with a full stop unless it has one."""
+    cleaned = clean(text)
+    return cleaned if not cleaned or cleaned[-1] in ".!?…;:" else cleaned + "."
+
+
 def superior_short(superior: str) -> str:
     """``Đảng bộ phường An Bình`` → ``Đảng ủy phường An Bình`` (the body that receives reports)."""
     words = superior.split(" ", 2)
@@ -110,7 +116,7 @@ def minutes(cell: Cell, meeting: Meeting, seal: str = "") -> shapes.Minutes:
         "agenda": [{"presenter": name_of(cell, a.presenter), "content": clean(a.content)}
                    for a in meeting.agenda],
         "review": _review(cell, meeting), "conclusion": paragraphs(meeting.conclusion),
-        "discussion": [{"speaker": name_of(cell, s.speaker), "gist": clean(s.gist)}
+        "discussion": [{"speaker": name_of(cell, s.speaker), "gist": sentence(s.gist)}
                        for s in meeting.discussion],
         "tasks": tasks(cell, meeting.tasks), "vote": vote(meeting.vote, counts.vote_denominator),
         "member_votes": _member_votes(cell, meeting, counts), "read_back": meeting.read_back,
@@ -199,12 +205,16 @@ def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolut
 
 
 def _resolution_summary(title: str) -> str:
-    """The line under NGHỊ QUYẾT repeats the title without the words "Nghị quyết"."""
+    """The line under NGHỊ QUYẾT: the title without the words "Nghị quyết" it would repeat."""
     text = clean(title)
-    if text.lower().startswith("nghị quyết "):
-        text = text[len("nghị quyết "):]
-        return text[:1].upper() + text[1:] if not text.startswith("về ") else text
-    return text
+    if not text.lower().startswith("nghị quyết "):
+        return text
+    rest = text[len("nghị quyết "):]
+    if rest.startswith("về "):
+        return rest
+    if rest.lower().startswith("chi bộ "):
+        return "Hội nghị " + rest[:1].lower() + rest[1:]
+    return rest[:1].upper() + rest[1:]
 
 
 def _signer(cell: Cell, record: Resolution) -> shapes.Person:

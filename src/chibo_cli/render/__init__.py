@@ -1,0 +1,1 @@
+"""Word documents from records: contexts, templates, layout, PDF."""

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from helpers import build_tree, make_cell
+from render_fixtures import RICH_CELL, docx_text
+
+from chibo_cli.render.api import output_path
+
+
+def test_render_minutes_by_id_and_by_path(cli: Any, rich_cell: Path) -> None:
+    result = cli("render", "minutes", "2025-08-05-regular", "--cell", rich_cell)
+    assert result.code == 0, result.err
+    written = rich_cell / "out" / "bien-ban-2025-08-05-regular.docx"
+    assert result.out.strip() == str(written) and written.is_file()
+    again = cli("render", "minutes", rich_cell / "meetings" / "2025-08-05-regular.yaml")
+    assert again.code == 2 and "exists" in again.err and "--force" in again.err
+    forced = cli("render", "minutes", rich_cell / "meetings/2025-08-05-regular.yaml", "--force",
+                 "--out", rich_cell / "elsewhere")
+    assert forced.code == 0 and (rich_cell / "elsewhere/bien-ban-2025-08-05-regular.docx").is_file()
+
+
+def test_render_resolution_and_unknown_id(cli: Any, rich_cell: Path) -> None:
+    ok = cli("render", "resolution", "2025-07-01", "-C", rich_cell)
+    assert ok.code == 0, ok.err
+    assert "DỰ THẢO" in docx_text(Path(ok.out.strip()).read_bytes())
+    missing = cli("render", "resolution", "2099-01-01", "-C", rich_cell)
+    assert missing.code == 2 and "no resolution '2099-01-01'" in missing.err
+
+
+def test_records_with_errors_are_not_rendered(cli: Any, rich_cell: Path) -> None:
+    meeting = rich_cell / "meetings/2025-08-05-regular.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("for: 3,", "for: 9,"), "utf-8")
+    refused = cli("book", "minutes", rich_cell, "--year", "2025")
+    assert refused.code == 1
+    assert "2025-08-05-regular.yaml" in refused.err and "error" in refused.err
+    assert not (rich_cell / "out").exists()
+    allowed = cli("book", "minutes", rich_cell, "--year", "2025", "--allow-errors")
+    assert allowed.code == 0 and "rendering anyway" in allowed.err
+    assert (rich_cell / "out/so-bien-ban-2025.docx").is_file()
+
+
+def test_books_for_a_committee_render_every_cell(cli: Any, tmp_path: Path) -> None:
+    committee = build_tree(tmp_path / "dang-bo", {"committee.yaml": "name: Đảng bộ phường Hòa Bình\n"})
+    make_cell(committee / "chi-bo-a", RICH_CELL)
+    make_cell(committee / "chi-bo-b")
+    result = cli("book", "minutes", committee, "--term", "--out", tmp_path / "out")
+    assert result.code == 0, result.err
+    names = sorted(p.relative_to(tmp_path / "out").as_posix()
+                   for p in (tmp_path / "out").rglob("*.docx"))
+    assert names == ["chi-bo-a/so-bien-ban-nhiem-ky-2025-2030.docx",
+                     "chi-bo-b/so-bien-ban-nhiem-ky-2025-2030.docx"]
+    notebooks = cli("book", "resolutions", committee)
+    assert notebooks.code == 0, notebooks.err
+    assert (committee / "chi-bo-a/out/so-nghi-quyet-nhiem-ky-2025-2030.docx").is_file()
+
+
+def test_minutes_book_has_every_meeting_in_date_order(cli: Any, rich_cell: Path) -> None:
+    result = cli("book", "minutes", rich_cell)  # the latest year by default
+    assert result.code == 0, result.err
+    text = docx_text(Path(result.out.strip()).read_bytes())
+    starts = [text.index(s) for s in ("tháng 7 năm 2025", "thường kỳ tháng 8 năm 2025",
+                                      "chuyên đề quý III năm 2025")]
+    assert starts == sorted(starts) and "SỔ BIÊN BẢN" in text and "Quyển số: 01" in text
+    document = Document(result.out.strip())
+    breaks = [p for p in document.paragraphs if p.style.name == "Chibo Page Break"]
+    assert len(breaks) == 3
+
+
+def test_templates_list_copy_and_lookup_order(cli: Any, rich_cell: Path, tmp_path: Path) -> None:
+    listed = cli("templates", "list", rich_cell)
+    assert listed.code == 0 and listed.out.count("built-in") == 5
+    copied = cli("templates", "copy", "minutes-regular", rich_cell)
+    assert copied.code == 0
+    target = rich_cell / "templates/minutes-regular.docx"
+    document = Document(str(target))
+    document.add_paragraph("Bản mẫu riêng của chi bộ")
+    document.save(str(target))
+    assert "cell" in cli("templates", "list", rich_cell).out
+    cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell)
+    own = rich_cell / "out/bien-ban-2025-08-05-regular.docx"
+    assert "Bản mẫu riêng của chi bộ" in docx_text(own.read_bytes())
+    override = tmp_path / "mine"
+    override.mkdir()
+    document.paragraphs[-1].text = "Bản mẫu trong --templates"
+    document.save(str(override / "minutes-regular.docx"))
+    cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell, "--templates", override,
+        "--force")
+    assert "Bản mẫu trong --templates" in docx_text(own.read_bytes())
+    assert cli("templates", "copy", "minutes-regular", rich_cell).code == 2  # exists
+    assert cli("templates", "copy", "nope", rich_cell).code == 2
+
+
+def test_output_names_stay_inside_the_out_folder(tmp_path: Path) -> None:
+    assert output_path(tmp_path, "../../etc/passwd").parent == tmp_path
+    assert output_path(tmp_path, "so-bien-ban-nhiem-ky-2025–2030").name == \
+        "so-bien-ban-nhiem-ky-2025-2030.docx"
+    assert output_path(tmp_path, "..").name == "document.docx"

@@ -1,0 +1,197 @@
+"""The seal log: chained entries, and validate reporting every change, removal and log edit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chibo_cli.loader import load_cell
+from chibo_cli.seal import GENESIS, entry_hash, short_seals
+from helpers import MEETING, make_cell
+
+RESOLUTION = """\
+meeting: 2025-08-05-regular
+status: adopted
+number: 1
+title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
+targets:
+  - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
+"""
+SEPTEMBER = MEETING.replace("2025-08-05", "2025-09-02").replace("2025-08-31", "2025-09-30")
+MEETING_FILE = "meetings/2025-08-05-regular.yaml"
+
+
+@pytest.fixture
+def cell(tmp_path: Path) -> Path:
+    return make_cell(tmp_path / "cell", {"resolutions/2025-08-05.yaml": RESOLUTION,
+                                         "meetings/2025-09-02-regular.yaml": SEPTEMBER})
+
+
+def _log(cell: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (cell / "seal.log").read_text("utf-8").splitlines()]
+
+
+def _write_log(cell: Path, entries: list[dict[str, object]]) -> None:
+    text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+    (cell / "seal.log").write_text(text, encoding="utf-8")
+
+
+def _codes(result) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    found = []
+    for line in result.out.splitlines():
+        if ": V07" in line:
+            place, rest = line.split(": ", 1)
+            found.append((place.split("/")[-1], rest.split(" ")[0]))
+    return found
+
+
+def test_seal_chains_agreed_meetings_and_adopted_resolutions(cli, cell: Path) -> None:
+    result = cli("seal", cell)
+    assert result.code == 0, result.err
+    entries = _log(cell)
+    assert [(e["seq"], e["kind"], e["id"]) for e in entries] == [
+        (1, "meeting", "2025-08-05-regular"), (2, "resolution", "2025-08-05"),
+        (3, "meeting", "2025-09-02-regular")]
+    assert entries[0]["prev"] == GENESIS
+    assert [e["prev"] for e in entries[1:]] == [e["hash"] for e in entries[:-1]]
+    assert all(e["hash"] == entry_hash(e) for e in entries)
+    assert entries[0]["file"] == MEETING_FILE
+    assert "log head #3" in result.out
+    assert cli("validate", cell).code == 0
+    seals = short_seals(load_cell(cell))
+    assert seals == {e["id"]: str(e["hash"])[:10] for e in entries}
+
+
+def test_draft_and_unagreed_records_are_not_sealed(cli, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path / "c", {
+        MEETING_FILE: MEETING.replace("read_back: true", "read_back: false"),
+        "resolutions/2025-08-05.yaml": RESOLUTION.replace("status: adopted", "status: draft")})
+    assert cli("seal", cell).code == 0
+    assert not (cell / "seal.log").exists()
+    assert short_seals(load_cell(cell)) == {}
+
+
+def test_sealing_twice_adds_nothing_and_keeps_the_log(cli, cell: Path) -> None:
+    cli("seal", cell)
+    before = (cell / "seal.log").read_bytes()
+    assert cli("seal", cell).code == 0
+    assert (cell / "seal.log").read_bytes() == before
+
+
+def test_changed_record_is_an_error_at_its_log_line(cli, cell: Path) -> None:
+    cli("seal", cell)
+    path = cell / MEETING_FILE
+    path.write_text(path.read_text("utf-8").replace("Đi công tác", "Ốm"), encoding="utf-8")
+    result = cli("validate", cell)
+    assert result.code == 1
+    assert _codes(result) == [("seal.log:1:1", "V072")]
+    assert "2025-08-05-regular" in result.out
+    assert "2025-08-05-regular" not in short_seals(load_cell(cell))
+    refused = cli("seal", cell)
+    assert refused.code == 2 and "changed after sealing" in refused.err
+
+
+def test_line_endings_alone_count_as_a_change(cli, cell: Path) -> None:
+    cli("seal", cell)
+    path = cell / MEETING_FILE
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert _codes(cli("validate", cell)) == [("seal.log:1:1", "V072")]
+
+
+def test_removed_record_is_an_error(cli, cell: Path) -> None:
+    cli("seal", cell)
+    (cell / "resolutions/2025-08-05.yaml").unlink()
+    result = cli("validate", cell)
+    assert ("seal.log:2:1", "V073") in _codes(result)
+
+
+def test_edited_entry_breaks_the_chain(cli, cell: Path) -> None:
+    cli("seal", cell)
+    entries = _log(cell)
+    entries[1]["sealed"] = "2020-01-01"
+    _write_log(cell, entries)
+    result = cli("validate", cell)
+    assert _codes(result) == [("seal.log:2:1", "V071")]
+    assert "was edited" in result.out
+    assert set(short_seals(load_cell(cell))) == {"2025-08-05-regular"}
+
+
+def test_rehashed_entry_still_breaks_the_chain(cli, cell: Path) -> None:
+    cli("seal", cell)
+    entries = _log(cell)
+    entries[0]["sha256"] = "0" * 64
+    entries[0]["hash"] = entry_hash(entries[0])  # a careful forger fixes the entry's own hash
+    _write_log(cell, entries)
+    assert _codes(cli("validate", cell))[:2] == [("seal.log:1:1", "V072"),
+                                                 ("seal.log:2:1", "V071")]
+
+
+def test_reordered_lines_break_the_chain(cli, cell: Path) -> None:
+    cli("seal", cell)
+    entries = _log(cell)
+    _write_log(cell, [entries[1], entries[0], entries[2]])
+    result = cli("validate", cell)
+    assert _codes(result) == [("seal.log:1:1", "V071")]
+
+
+def test_deleted_middle_line_breaks_the_chain(cli, cell: Path) -> None:
+    cli("seal", cell)
+    entries = _log(cell)
+    _write_log(cell, [entries[0], entries[2]])
+    result = cli("validate", cell)
+    assert ("seal.log:2:1", "V071") in _codes(result)
+    assert "#3 where #2" in result.out
+
+
+def test_cut_off_tail_goes_unnoticed_by_the_log_alone(cli, cell: Path) -> None:
+    """The honest limit documented in docs/seal.md: only the printed seals or the log head sent
+    to the committee reveal a log whose last lines were removed."""
+    cli("seal", cell)
+    entries = _log(cell)
+    _write_log(cell, entries[:2])
+    assert _codes(cli("validate", cell, "--strict")) == []
+    assert cli("seal", cell).code == 0  # the cut entry is sealed again, with the same file hash
+    assert _log(cell)[2]["sha256"] == entries[2]["sha256"]
+
+
+def test_half_written_line_is_malformed(cli, cell: Path) -> None:
+    cli("seal", cell)
+    raw = (cell / "seal.log").read_bytes()
+    (cell / "seal.log").write_bytes(raw[: len(raw) - 40])
+    result = cli("validate", cell)
+    assert ("seal.log:3:1", "V070") in _codes(result)
+    assert "Traceback" not in result.out + result.err
+
+
+def test_gap_warning_when_an_older_record_is_unsealed(cli, cell: Path) -> None:
+    cli("seal", cell)
+    entries = _log(cell)
+    first, third = dict(entries[0]), dict(entries[2])
+    third["seq"], third["prev"] = 2, first["hash"]
+    third["hash"] = entry_hash(third)
+    _write_log(cell, [first, third])  # a forger who rebuilt the chain without the resolution
+    result = cli("validate", cell, "--strict")
+    assert ("seal.log:2:1", "V074") in _codes(result)
+    assert "'2025-08-05' of 2025-08-05 is agreed but not sealed" in result.out
+
+
+def test_amend_reseals_a_corrected_record_with_its_reason(cli, cell: Path) -> None:
+    cli("seal", cell)
+    path = cell / MEETING_FILE
+    path.write_text(path.read_text("utf-8").replace("Đi công tác", "Ốm"), encoding="utf-8")
+    assert cli("seal", cell, "--amend", "2025-08-05-regular").code == 2  # a reason is required
+    result = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason",
+                 "Sửa lý do vắng mặt theo ý kiến chi bộ")
+    assert result.code == 0, result.err
+    last = _log(cell)[-1]
+    assert (last["seq"], last["amends"], last["reason"]) == (
+        4, 1, "Sửa lý do vắng mặt theo ý kiến chi bộ")
+    assert cli("validate", cell).code == 0
+    assert short_seals(load_cell(cell))["2025-08-05-regular"] == str(last["hash"])[:10]
+
+
+def test_amending_an_unsealed_record_is_refused(cli, cell: Path) -> None:
+    result = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "Sửa")
+    assert result.code == 2 and "not a sealed record" in result.err
