@@ -1,4 +1,4 @@
-"""Build the built-in Word templates in templates/ (run from the repo: python tools/build_templates.py).
+"""Build the built-in Word templates in templates/: ``python tools/build_templates.py``.
 
 Each template is a real Word document: named paragraph styles (restyle them in Word), Jinja tags
 (docxtpl) for the values. Books loop over records in one template. Layout numbers are taken from
@@ -17,8 +17,15 @@ from docx.document import Document as DocumentObject
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docx_kit import (add_style, border, cell_lines, indents, page_break_before,  # noqa: E402
-                      page_field, plain_table)
+from docx_kit import (  # noqa: E402
+    add_style,
+    border,
+    cell_lines,
+    indents,
+    page_break_before,
+    page_field,
+    plain_table,
+)
 
 from chibo_cli.render.docx_layout import PARTY_STYLE, TITLE_STYLE, apply_layout  # noqa: E402
 from chibo_cli.rulebook import default_rulebook  # noqa: E402
@@ -290,8 +297,9 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
               "nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc nghị quyết "
               "này.")
     tag(doc, f"if {v}.vote and not {v}.draft")
-    para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {v}.vote.in_favour }}}}/"
-              f"{{{{ {v}.vote.denominator }}}} đồng chí tán thành (đạt {{{{ {v}.vote.percent }}}}).")
+    vote = f"{v}.vote"
+    para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {vote}.in_favour }}}}/"
+              f"{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt {{{{ {vote}.percent }}}}).")
     tag(doc, "endif")
     seal(doc, v)
     table = plain_table(doc, SIGN_WIDTHS)
@@ -327,11 +335,12 @@ def cover(doc: DocumentObject, index: bool) -> None:
         para(doc, "{{ book.period }}", "Chibo Summary")
         para(doc, "", "Chibo Rule")
         table = plain_table(doc, INDEX_WIDTHS, rows=4, grid=True)
-        for cell, text in zip(table.rows[0].cells, ("Số", "Ngày", "Trích yếu")):
+        for cell, text in zip(table.rows[0].cells, ("Số", "Ngày", "Trích yếu"), strict=False):
             cell_lines(cell, [("Chibo Index Head", text)])
         cell_lines(table.rows[1].cells[0], [("Chibo Index", "{%tr for r in resolutions %}")])
-        row = zip(table.rows[2].cells, ("Chibo Index Center", "Chibo Index Center", "Chibo Index"),
-                  ("{{ r.number }}", "{{ r.short_date }}", "{{ r.title }}"))
+        styles = ("Chibo Index Center", "Chibo Index Center", "Chibo Index")
+        row = zip(table.rows[2].cells, styles,
+                  ("{{ r.number }}", "{{ r.short_date }}", "{{ r.title }}"), strict=False)
         for cell, style, text in row:
             cell_lines(cell, [(style, text)])
         cell_lines(table.rows[3].cells[0], [("Chibo Index", "{%tr endfor %}")])

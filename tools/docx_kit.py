@@ -112,9 +112,9 @@ def plain_table(doc: DocumentObject, widths_cm: list[float], rows: int = 1,
         borders.append(line)
     tblpr.append(borders)
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm):
+        for cell, width in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(width)
-    for column, width in zip(table.columns, widths_cm):
+    for column, width in zip(table.columns, widths_cm, strict=False):
         column.width = Cm(width)
     return table
 

@@ -1,37 +1,120 @@
 """The one translation function every user-facing string passes through.
 
 Source strings are English. A catalog is a YAML mapping of source string to translation in
-``data/locale/<lang>.yaml``; the language comes from ``CHIBO_LANG`` (then ``LANG``). When no catalog
-matches, the English source is shown, so adding a catalog never touches call sites.
+``data/locale/<lang>.yaml``; the language comes from ``CHIBO_LANG``, then the POSIX variables
+``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` (``vi_VN.UTF-8`` → ``vi``). When no catalog matches, the
+English source is shown, so adding a catalog never touches call sites.
+
+``tools/extract_messages.py --check vi`` lists messages that lack a translation.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+LOCALE = Path(__file__).resolve().parent / "data" / "locale"
+
+# The catalog's one canonical line: "source": "translation", both double-quoted. Lines of this
+# shape are read without PyYAML, because the catalog loads while `chibo --help` starts (typer's
+# help= strings are translated at import) and importing yaml plus its parser costs more than the
+# rest of the start-up work chibo does. Any other shape falls back to the full YAML loader.
+_QUOTED = r'"((?:[^"\\]|\\.)*)"'
+_ENTRY = re.compile(rf"{_QUOTED}[ \t]*:[ \t]+{_QUOTED}[ \t]*")
+_SIMPLE_ESCAPE = re.compile(r'\\(["\\/])')
+_OTHER_ESCAPE = re.compile(r'\\[^"\\/]')
 
 
-def _language() -> str:
-    raw = os.environ.get("CHIBO_LANG") or os.environ.get("LANG") or "en"
-    return raw.split(".")[0].split("_")[0].lower()
+def language() -> str:
+    """The two-letter language chibo speaks: ``CHIBO_LANG``, then the locale; ``en`` otherwise."""
+    for name in ("CHIBO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        raw = os.environ.get(name, "")
+        if raw:
+            return normalise(raw)
+    return normalise(_windows_ui_locale()) if os.name == "nt" else "en"
+
+
+def normalise(raw: str) -> str:
+    """``vi_VN.UTF-8``, ``vi-VN`` or ``VI`` → ``vi``; the C locale → ``en``."""
+    lang = raw.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
+    return "en" if lang in ("c", "posix", "") else lang
+
+
+def _windows_ui_locale() -> str:
+    """The Windows display language (``vi_VN``): Windows sets no LANG, and most secretaries
+    use Windows."""
+    import ctypes
+    import locale
+
+    try:
+        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return ""
+    return str(locale.windows_locale.get(int(lcid), ""))
+
+
+def _unquote(body: str) -> str | None:
+    """The text of a double-quoted scalar, or None when its escapes need the YAML loader."""
+    if "\\" not in body:
+        return body
+    if _OTHER_ESCAPE.search(body):
+        return None
+    return _SIMPLE_ESCAPE.sub(r"\1", body)
+
+
+def parse_flat(text: str) -> dict[str, str] | None:
+    """Read a catalog written only in the canonical line form; None if any line is not."""
+    catalog: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = _ENTRY.fullmatch(line)
+        if match is None:
+            return None
+        key, value = _unquote(match[1]), _unquote(match[2])
+        if key is None or value is None:
+            return None
+        if value:  # an empty translation is a stub still to fill in: show the source
+            catalog[key] = value
+    return catalog
+
+
+def parse_yaml(text: str) -> dict[str, str]:
+    """Read a catalog in any YAML form; entries that are not string to string are skipped."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return {}  # a broken catalog must not break the program: show the English source
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v}
 
 
 @lru_cache(maxsize=4)
-def _catalog(lang: str) -> dict[str, str]:
-    if lang == "en":
+def catalog(lang: str) -> dict[str, str]:
+    """The translations for ``lang``; empty for English or a language without a catalog."""
+    if lang == "en" or not lang.isalpha():
         return {}
     try:
-        text = resources.files("chibo_cli").joinpath(f"data/locale/{lang}.yaml").read_text("utf-8")
-    except (FileNotFoundError, OSError):
+        text = (LOCALE / f"{lang}.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return {}
-    import yaml
-
-    data = yaml.load(text, Loader=yaml.CSafeLoader)
-    return {str(k): str(v) for k, v in (data or {}).items()}
+    flat = parse_flat(text)
+    return flat if flat is not None else parse_yaml(text)
 
 
 def _(message: str, **params: object) -> str:
     """Translate ``message`` and fill ``{name}`` placeholders from ``params``."""
-    text = _catalog(_language()).get(message, message)
-    return text.format(**params) if params else text
+    text = catalog(language()).get(message, message)
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        # A translation whose placeholders drifted from the source: the source still works.
+        return message.format(**params)

@@ -124,18 +124,26 @@ def load_workspace(path: Path | str) -> Workspace:
     root = Path(path)
     cell_roots, is_committee = find_cell_roots(root)
     workspace = Workspace(root, [])
-    base_rules = default_rulebook()
-    if is_committee and (root / COMMITTEE_FILE).is_file():
-        doc = read_yaml(root / COMMITTEE_FILE)
-        workspace.diagnostics.extend(doc.diagnostics)
-        committee = _validate(Committee, doc, (), workspace.diagnostics)
-        if committee is not None:
-            workspace.committee = committee
-            base_rules = _apply_rules(base_rules, committee.rules, doc, workspace.diagnostics)
+    base_rules = load_committee(workspace) if is_committee else default_rulebook()
     for cell_root in cell_roots:
         cell = load_cell(cell_root, base_rules, workspace.diagnostics)
         workspace.cells.append(cell)
     return workspace
+
+
+def load_committee(workspace: Workspace) -> Rulebook:
+    """Read committee.yaml (if any) into ``workspace``; return the rules its cells start from."""
+    rules = default_rulebook()
+    path = workspace.root / COMMITTEE_FILE
+    if not path.is_file():
+        return rules
+    doc = read_yaml(path)
+    workspace.diagnostics.extend(doc.diagnostics)
+    committee = _validate(Committee, doc, (), workspace.diagnostics)
+    if committee is None:
+        return rules
+    workspace.committee = committee
+    return _apply_rules(rules, committee.rules, doc, workspace.diagnostics)
 
 
 # ------------------------------------------------------------------ one cell

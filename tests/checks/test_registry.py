@@ -5,12 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib import import_module
+from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from chibo_cli.checks import registry
 
+REPO = Path(__file__).resolve().parents[2]
 FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks")
 
 

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-from helpers import BRANCH, MEMBERS, make_cell
+from helpers import BRANCH, MEMBERS
 
 RICH_MEMBERS = MEMBERS + """\
   - id: hoang-van-son

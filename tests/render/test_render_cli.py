@@ -43,7 +43,8 @@ def test_records_with_errors_are_not_rendered(cli: Any, rich_cell: Path) -> None
 
 
 def test_books_for_a_committee_render_every_cell(cli: Any, tmp_path: Path) -> None:
-    committee = build_tree(tmp_path / "dang-bo", {"committee.yaml": "name: Đảng bộ phường Hòa Bình\n"})
+    committee = build_tree(tmp_path / "dang-bo",
+                           {"committee.yaml": "name: Đảng bộ phường Hòa Bình\n"})
     make_cell(committee / "chi-bo-a", RICH_CELL)
     make_cell(committee / "chi-bo-b")
     result = cli("book", "minutes", committee, "--term", "--out", tmp_path / "out")

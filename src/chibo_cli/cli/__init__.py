@@ -68,6 +68,8 @@ def run(argv: Optional[list[str]] = None) -> int:
         _print_error(_("internal error: {error}", error=f"{type(exc).__name__}: {exc}"),
                      _("this is a bug in chibo; rerun with --traceback and report it"))
         return ExitStatus.INTERNAL
+    if result == ExitStatus.INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
+        return _interrupted()
     return result if isinstance(result, int) else ExitStatus.OK
 
 

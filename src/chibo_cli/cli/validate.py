@@ -29,12 +29,15 @@ def validate(
                                  "comma-separated (opt-in checks too).")),
 ) -> int:
     """Check every record of a cell (or of every cell of a committee) against the rules."""
-    from ..checks import run_checks
     from ..diagnostics import format_json, format_text, has_errors
+    from ..loader import WorkspaceError
+    from ..parallel import check_folder
 
-    workspace = load_or_fail(path)
     codes = select.split(",") if select else None
-    diagnostics = run_checks(workspace, codes, strict)
+    try:
+        diagnostics = check_folder(path, codes, strict)  # one process per core for a ward
+    except WorkspaceError as exc:
+        raise ChiboError(str(exc)) from None
     if output is OutputFormat.json:
         typer.echo(format_json(diagnostics))
     else:

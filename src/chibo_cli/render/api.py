@@ -114,7 +114,8 @@ def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
     return day or dt.date.min
 
 
-def cell_errors(workspace: Workspace, cell: Cell, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def cell_errors(workspace: Workspace, cell: Cell,
+                diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The error-level diagnostics about ``cell``'s files (and the committee's, which it uses)."""
     root = cell.root.resolve()
     inside = [d for d in diagnostics if d.severity is Severity.ERROR
