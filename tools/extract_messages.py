@@ -7,7 +7,8 @@ Usage:
     python tools/extract_messages.py --dynamic            # calls whose argument is not a literal
 
 A message is the string literal (adjacent literals are joined by Python) given as the first
-argument of a call to ``_`` or ``<module>._``. A call with any other first argument (``_(role)``)
+argument of a call to ``_`` or ``<module>._``, or the docstring of a function decorated with
+``@<app>.command`` (``i18n.translate_commands`` translates it: typer shows it as the help). A call with any other first argument (``_(role)``)
 must be listed in ``DYNAMIC`` with the module-level constant that holds its possible values; those
 values are messages too. ``--dynamic`` lists such calls.
 With ``--check`` the exit status is 1 when a message has no translation, a translation's
@@ -29,8 +30,10 @@ PACKAGE = REPO / "src" / "chibo_cli"
 LOCALE = PACKAGE / "data" / "locale"
 
 # (file, argument as written) of a call such as ``_(role)`` → (file, constant) holding every value
-# the argument can take: the strings of a tuple/list/set, or the values of a dict.
-DYNAMIC: dict[tuple[str, str], tuple[str, str]] = {
+# the argument can take: the strings of a tuple/list/set, or the values of a dict. None: the values
+# are collected another way (command docstrings).
+DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
+    ("src/chibo_cli/i18n.py", "info._chibo_doc"): None,
     ("src/chibo_cli/checks/meetings.py", "role"): ("src/chibo_cli/checks/meetings.py", "_ROLES"),
     ("src/chibo_cli/encodings.py", "kind"): ("src/chibo_cli/encodings.py", "_MAGIC"),
     ("src/chibo_cli/cli/render.py", "NAMES[found.name]"):
@@ -68,6 +71,16 @@ def _is_translate(func: ast.expr) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == "_"
 
 
+def _is_command(node: ast.AST) -> bool:
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    for decorator in node.decorator_list:
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(func, ast.Attribute) and func.attr == "command":
+            return True
+    return False
+
+
 def _relative(path: Path) -> str:
     try:
         return path.resolve().relative_to(REPO).as_posix()
@@ -94,7 +107,10 @@ def _constant_strings(path: Path, name: str) -> list[tuple[str, int]] | None:
 def _resolve(found: Extraction) -> None:
     """Add the values behind each dynamic call to the messages; keep the calls it cannot."""
     for call in found.dynamic:
-        source = DYNAMIC.get((call.site.file, call.expression))
+        key = (call.site.file, call.expression)
+        if key in DYNAMIC and DYNAMIC[key] is None:
+            continue
+        source = DYNAMIC.get(key)
         strings = _constant_strings(REPO / source[0], source[1]) if source else None
         if source is None or not strings:
             found.unresolved.append(call)
@@ -111,6 +127,9 @@ def extract(package: Path = PACKAGE) -> Extraction:
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
+            doc = ast.get_docstring(node) if _is_command(node) else None  # type: ignore[arg-type]
+            if doc:
+                found.messages.setdefault(doc, []).append(Site(_relative(path), node.lineno))
             if not (isinstance(node, ast.Call) and _is_translate(node.func) and node.args):
                 continue
             site = Site(_relative(path), node.lineno)

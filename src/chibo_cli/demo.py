@@ -9,6 +9,8 @@ A few known rule violations are planted; ``planted.json`` lists each (cell, file
 from __future__ import annotations
 
 import calendar
+import functools
+import multiprocessing
 import datetime as dt
 import json
 import os
@@ -19,7 +21,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Optional, cast
+from typing import Any, Iterable, Optional, cast
 
 from . import demo_text as tx
 from .demo_emit import Flow, document
@@ -110,8 +112,18 @@ def _write_all(tmp: Path, ward: str, options: Options) -> list[Plant]:
     committee = {"name": f"Đảng bộ phường {ward}"}
     _write(tmp / "committee.yaml", document(committee, [
         "Đảng bộ phường — dữ liệu mẫu do 'chibo demo generate' tạo, tên người là hư cấu"]))
+    build = functools.partial(build_cell, ward=ward, options=options)
+    cores = os.cpu_count() or 1
+    if options.cells < 8 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        outputs: Iterable[CellOut] = map(build, range(options.cells))
+        return _write_cells(tmp, outputs)
+    with multiprocessing.get_context("fork").Pool(cores) as pool:  # cells are independent
+        return _write_cells(tmp, pool.imap(build, range(options.cells), chunksize=4))
+
+
+def _write_cells(tmp: Path, outputs: Iterable[CellOut]) -> list[Plant]:
     plants: list[Plant] = []
-    for out in map(lambda i: build_cell(i, ward, options), range(options.cells)):
+    for out in outputs:
         for rel, text in out.files.items():
             _write(tmp / out.folder / rel, text)
         plants.extend(out.plants)

@@ -14,6 +14,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 LOCALE = Path(__file__).resolve().parent / "data" / "locale"
 
@@ -23,8 +24,9 @@ LOCALE = Path(__file__).resolve().parent / "data" / "locale"
 # rest of the start-up work chibo does. Any other shape falls back to the full YAML loader.
 _QUOTED = r'"((?:[^"\\]|\\.)*)"'
 _ENTRY = re.compile(rf"{_QUOTED}[ \t]*:[ \t]+{_QUOTED}[ \t]*")
-_SIMPLE_ESCAPE = re.compile(r'\\(["\\/])')
-_OTHER_ESCAPE = re.compile(r'\\[^"\\/]')
+_SIMPLE_ESCAPE = re.compile(r'\\(["\\/nt])')
+_OTHER_ESCAPE = re.compile(r'\\[^"\\/nt]')
+_ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
 
 
 def language() -> str:
@@ -61,7 +63,7 @@ def _unquote(body: str) -> str | None:
         return body
     if _OTHER_ESCAPE.search(body):
         return None
-    return _SIMPLE_ESCAPE.sub(r"\1", body)
+    return _SIMPLE_ESCAPE.sub(lambda m: _ESCAPED[m[1]], body)
 
 
 def parse_flat(text: str) -> dict[str, str] | None:
@@ -118,3 +120,17 @@ def _(message: str, **params: object) -> str:
     except (KeyError, IndexError, ValueError):
         # A translation whose placeholders drifted from the source: the source still works.
         return message.format(**params)
+
+
+def translate_commands(app: Any) -> None:
+    """Translate the help typer takes from command docstrings, which it reads only when the
+    command line runs (``help=`` strings are translated where they are written)."""
+    import inspect
+
+    for info in getattr(app, "registered_commands", ()):
+        if not hasattr(info, "_chibo_doc"):
+            info._chibo_doc = inspect.getdoc(info.callback) if info.help is None else None
+        if info._chibo_doc:
+            info.help = _(info._chibo_doc)
+    for group in getattr(app, "registered_groups", ()):
+        translate_commands(group.typer_instance)

@@ -14,7 +14,7 @@ import typer
 
 from .. import __version__
 from ..errors import ChiboError, ExitStatus
-from ..i18n import _
+from ..i18n import _, translate_commands
 
 app = typer.Typer(
     name="chibo",
@@ -53,6 +53,7 @@ from . import render as _render  # noqa: E402,F401
 def run(argv: Optional[list[str]] = None) -> int:
     """Run the command line and return its exit status: the one error boundary."""
     try:
+        translate_commands(app)  # typer reads command docstrings only now
         result = app(args=argv, prog_name="chibo", standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):
         return _interrupted()
