@@ -14,7 +14,6 @@ import collections
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -174,7 +173,7 @@ def report(results: dict[str, dict[str, object]]) -> str:
         f"{_yes(float(v['ratio']) <= 1.3 and float(v['rss_mb']) < 500)} |",
         f"| 1b | findings = planted | {v['found']} found, {v['planted']} planted | exact | – | "
         f"{_yes(bool(v['exact']))} |",
-        f"| 2 | growth 7 → 77 → 770 cells × 1 year | "
+        "| 2 | growth 7 → 77 → 770 cells × 1 year | "
         + ", ".join(f"{c}: {t:.2f} s" for c, t in g["times"].items())  # type: ignore[attr-defined]
         + f" | ≤ 11× per 10× | {g['r77']:.2f}×, {g['r770']:.2f}× | "
         f"{_yes(float(g['r77']) <= 11 and float(g['r770']) <= 11)} |",

@@ -8,12 +8,14 @@ Usage:
 
 A message is the string literal (adjacent literals are joined by Python) given as the first
 argument of a call to ``_`` or ``<module>._``, or the docstring of a function decorated with
-``@<app>.command`` (``i18n.translate_commands`` translates it: typer shows it as the help). A call with any other first argument (``_(role)``)
-must be listed in ``DYNAMIC`` with the module-level constant that holds its possible values; those
-values are messages too. ``--dynamic`` lists such calls.
-With ``--check`` the exit status is 1 when a message has no translation, a translation's
-placeholders differ from its source's, the catalog has a duplicate key, or a dynamic call is not
-listed in ``DYNAMIC``.
+``@<app>.command`` (typer shows it as the help; ``i18n.translate_commands`` translates it).
+A call with any other first argument (``_(role)``) must be listed in ``DYNAMIC`` with the
+module-level constant that holds its possible values; those values are messages too.
+``--dynamic`` lists such calls.
+
+With ``--check`` the exit status is 1 when a message has no translation, a translation is empty,
+its placeholders differ from the source's, the catalog has a duplicate key, or a dynamic call is
+not listed in ``DYNAMIC``. Stale entries (no longer in the code) are listed but do not fail.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import string
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "src" / "chibo_cli"
@@ -71,9 +74,7 @@ def _is_translate(func: ast.expr) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == "_"
 
 
-def _is_command(node: ast.AST) -> bool:
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
+def _is_command(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     for decorator in node.decorator_list:
         func = decorator.func if isinstance(decorator, ast.Call) else decorator
         if isinstance(func, ast.Attribute) and func.attr == "command":
@@ -93,12 +94,14 @@ def _constant_strings(path: Path, name: str) -> list[tuple[str, int]] | None:
     if not path.is_file():
         return None
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        targets = node.targets if isinstance(node, ast.Assign) else (
-            [node.target] if isinstance(node, ast.AnnAssign) and node.value else [])
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
         if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            value = node.value
-            assert value is not None
-            parts = value.values if isinstance(value, ast.Dict) else [value]
+            parts = list(value.values) if isinstance(value, ast.Dict) else [value]
             return [(n.value, n.lineno) for part in parts for n in ast.walk(part)
                     if isinstance(n, ast.Constant) and isinstance(n.value, str)]
     return None
@@ -127,9 +130,10 @@ def extract(package: Path = PACKAGE) -> Extraction:
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            doc = ast.get_docstring(node) if _is_command(node) else None  # type: ignore[arg-type]
-            if doc:
-                found.messages.setdefault(doc, []).append(Site(_relative(path), node.lineno))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_command(node):
+                doc = ast.get_docstring(node)
+                if doc:
+                    found.messages.setdefault(doc, []).append(Site(_relative(path), node.lineno))
             if not (isinstance(node, ast.Call) and _is_translate(node.func) and node.args):
                 continue
             site = Site(_relative(path), node.lineno)
@@ -184,7 +188,7 @@ class Report:
                      or self.duplicates)
 
 
-def check(messages: dict[str, list[Site]] | set[str], catalog: dict[str, object],
+def check(messages: dict[str, list[Site]] | set[str], catalog: Mapping[str, object],
           duplicates: list[str] | None = None) -> Report:
     """Compare the messages of the code with a catalog."""
     missing = sorted(m for m in messages if m not in catalog)

@@ -9,10 +9,10 @@ A few known rule violations are planted; ``planted.json`` lists each (cell, file
 from __future__ import annotations
 
 import calendar
-import functools
-import multiprocessing
 import datetime as dt
+import functools
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -21,11 +21,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Iterable, Optional, cast
+from typing import Any, Callable, Iterable, Optional, cast
 
 from . import demo_text as tx
 from .demo_emit import Flow, document
-from .demo_people import Person, Roster, make_roster
+from .demo_people import Roster, make_roster
 from .errors import ChiboError
 from .i18n import _
 from .models import Meeting
@@ -443,17 +443,21 @@ def _plant(rng: random.Random, folder: str, files: dict[str, str], index: int) -
     plants: list[Plant] = []
     used: set[str] = set()
     for kind in rng.sample(PLANTS, 3):
-        name = rng.choice(sorted(f for f in files if f.startswith(kind.prefix)
-                                 and f.endswith(kind.suffix) and f not in used))
+        prefix, suffix, code = (getattr(kind, a) for a in ("prefix", "suffix", "code"))
+        name = rng.choice(sorted(f for f in files if f.startswith(prefix)
+                                 and f.endswith(suffix) and f not in used))
         used.add(name)
         files[name] = kind(rng, files[name])
-        plants.append(Plant(folder, name, kind.code))
+        plants.append(Plant(folder, name, code))
     return plants
 
 
-def _planter(code: str, prefix: str, suffix: str = ".yaml") -> Any:
-    def mark(func: Any) -> Any:
-        func.code, func.prefix, func.suffix = code, prefix, suffix
+PlantFn = Callable[[random.Random, str], str]
+
+
+def _planter(code: str, prefix: str, suffix: str = ".yaml") -> Callable[[PlantFn], PlantFn]:
+    def mark(func: PlantFn) -> PlantFn:
+        func.code, func.prefix, func.suffix = code, prefix, suffix  # type: ignore[attr-defined]
         return func
     return mark
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from . import demo_text as tx
 from .demo_emit import Flow
-from .models import Category, EventKind, HistoryEvent, Member
+from .models import Category, EventKind, Gender, HistoryEvent, Member
 from .roster import Standing, standing
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ class Person:
         history = [HistoryEvent.model_construct(date=d, event=EventKind(e),
                                                 category=Category(c) if c else None, note=n)
                    for d, e, c, n in self.events]
-        return Member.model_construct(id=self.id, name=self.name, history=history)
+        return Member.model_construct(id=self.id, name=self.name, gender=Gender(self.gender),
+                                      born=self.born, history=history)
 
 
 @dataclass

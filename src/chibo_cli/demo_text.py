@@ -80,7 +80,8 @@ PROPOSALS = ("đề nghị chi bộ tăng cường lãnh đạo việc {issue}",
              "đề xuất đưa nội dung {issue} vào buổi họp tổ dân phố gần nhất")
 REFLECTIONS = ("Bản thân tôi tháng qua còn chưa thường xuyên đến từng hộ để nắm tình hình.",
                "Một số đảng viên còn ngại va chạm, chưa thẳng thắn góp ý khi phát hiện sai phạm.",
-               "Việc thực hiện nhiệm vụ được phân công tháng trước có nơi còn chậm so với kế hoạch.",
+               "Việc thực hiện nhiệm vụ được phân công tháng trước có nơi còn chậm so với "
+               "kế hoạch.",
                "Tôi xin nhận khuyết điểm vì chưa hoàn thành đúng hạn phần việc được giao và sẽ "
                "khắc phục ngay trong tháng tới.",
                "Đảng viên cao tuổi vẫn gương mẫu, nhưng đảng viên trẻ cần tham gia nhiều hơn.",

@@ -64,12 +64,17 @@ def yaml_str(text: str) -> str:
             out.append("\\n")
         elif char == "\t":
             out.append("\\t")
-        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF) \
-                or 0xD800 <= code <= 0xDFFF:
+        elif _needs_escape(code):
             out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+def _needs_escape(code: int) -> bool:
+    """Characters YAML does not allow (or editors mangle) written raw inside a quoted scalar."""
+    return (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF
+            or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF))
 
 
 def yaml_id(value: str) -> str:

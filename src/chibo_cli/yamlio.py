@@ -99,7 +99,7 @@ def nfc(text: str) -> str:
 
 
 def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
-    """Read ``path``; every problem becomes a diagnostic on the returned document, never an error."""
+    """Read ``path``; every problem becomes a diagnostic on the document, never an error."""
     doc = YamlDoc(display or str(path))
     try:
         with path.open("rb") as handle:

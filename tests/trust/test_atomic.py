@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from helpers import make_cell
 
 from chibo_cli import atomic
 from chibo_cli.atomic import write_bytes_atomic, write_text_atomic
 from chibo_cli.errors import ChiboError
-from helpers import make_cell
 
 
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

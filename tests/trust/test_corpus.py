@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import make_cell
 
 from .corpus.cases import CASES, Case

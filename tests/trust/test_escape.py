@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import BRANCH, make_cell
 
 from .test_corpus import tree_state

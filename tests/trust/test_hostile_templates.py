@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import MEETING, make_cell
 
 MARKER = "chibo-pwned"

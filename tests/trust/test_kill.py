@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import MEETING, make_cell
 
 ATTEMPTS = 6

@@ -1,4 +1,4 @@
-"""Property tests: whatever a secretary types, the records the scaffolds write load back as typed."""
+"""Property tests: whatever a secretary types, the records the scaffolds write load back."""
 
 from __future__ import annotations
 
@@ -86,3 +86,11 @@ def test_meeting_written_by_new_meeting_loads_back(cli, tmp_path_factory, date: 
     resolution = cli("new-resolution", f"{date.isoformat()}-{kind}", "--cell", cell)
     assert resolution.code == 0, resolution.err
     assert not load_cell(cell).broken_ids
+
+
+def test_noncharacters_are_escaped() -> None:
+    """Found by the properties above: U+FFFE written raw made a branch.yaml that did not load."""
+    info = BranchInfo("Chi bộ \ufffe\uffff", "Đảng bộ phường Hòa Bình", "Hòa Bình",
+                      dt.date(2025, 1, 1), "2025–2030")
+    doc = parse_yaml_text(branch_text(info, Path("/cell")), YamlDoc("branch.yaml"))
+    assert doc.ok, doc.diagnostics

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import MEETING, make_cell
 
 from chibo_cli.loader import load_cell
 from chibo_cli.seal import GENESIS, entry_hash, short_seals
-from helpers import MEETING, make_cell
 
 RESOLUTION = """\
 meeting: 2025-08-05-regular

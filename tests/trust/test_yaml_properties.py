@@ -1,4 +1,4 @@
-"""Property tests: the YAML reader turns any text or bytes into data or diagnostics, never raises."""
+"""Property tests: the YAML reader turns any text or bytes into data or diagnostics."""
 
 from __future__ import annotations
 

@@ -85,8 +85,9 @@ def born_after_admitted(cell: Cell) -> Iterator[Finding]:
 
     Passes: born 1985-12-01, admitted 2010-02-03.
     Fails: born 2012-12-01, admitted 2010-02-03 → ``V079 error: 'le-thi-hoa' was born on
-    2012-12-01, not before the first event of the history (admitted on 2010-02-03)``. It sits with the seal checks because both
-    guard the record's plain truth; it belongs with the member checks if that family grows.
+    2012-12-01, not before the first event of the history (admitted on 2010-02-03)``.
+    It sits with the seal checks because both guard the records' plain truth; it belongs with
+    the member checks in the end.
     """
     for member in cell.members:
         first = member.history[0] if member.history else None

@@ -29,7 +29,8 @@ def generate(
     A few rule violations are planted on purpose; planted.json lists them, and 'chibo validate'
     on the folder reports exactly those.
     """
-    from ..demo import Options, generate as write
+    from ..demo import Options
+    from ..demo import generate as write
 
     plants = write(folder, Options(cells, years, seed, start_year), force)
     typer.echo(_("wrote {cells} cells × {years} years to {folder}; {count} planted violations "
