@@ -14,6 +14,9 @@ from .i18n import _
 from .yamlio import PathKey, YamlDoc
 
 
+PERSONAL_FIELDS = frozenset({"card_number", "citizen_id"})
+
+
 def diagnostics_from(error: ValidationError, model: type[BaseModel], doc: YamlDoc,
                      base: PathKey = ()) -> Iterator[Diagnostic]:
     """One diagnostic per pydantic error, located through the document's source map."""
@@ -39,6 +42,9 @@ def _one(item: Any, loc: PathKey, model: type[BaseModel], doc: YamlDoc,
         return Diagnostic("S002", Severity.ERROR, _("missing field '{field}'", field=name), where,
                           _("add it; see docs/format.md"))
     message = str(item.get("msg", kind)).removeprefix("Value error, ")
+    if set(loc) & PERSONAL_FIELDS:  # never echo a citizen id or card number, even a wrong one
+        return Diagnostic("S003", Severity.ERROR,
+                          _("{field}: {problem}", field=name, problem=message), where)
     return Diagnostic("S003", Severity.ERROR,
                       _("{field}: {problem} (got {value})", field=name, problem=message,
                         value=_short(item.get("input"))), where)

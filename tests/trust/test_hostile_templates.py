@@ -79,9 +79,6 @@ def test_file_reads_through_tags_are_never_executed(cli, tmp_path: Path, name: s
     assert result.code != 0
 
 
-@pytest.mark.xfail(strict=True, reason="render_bytes lets jinja's TypeError 'no loader for this "
-                   "environment specified' through: exit 3 'internal error' instead of a "
-                   "refusal; reported to the renderer's owner")
 @pytest.mark.parametrize("name", sorted(LOADER_PAYLOADS))
 def test_file_reads_through_tags_are_a_clear_refusal(cli, tmp_path: Path, name: str) -> None:
     cell = _hostile_cell(tmp_path / "cell", LOADER_PAYLOADS[name])

@@ -102,8 +102,6 @@ def test_reveal_shows_them_so_the_search_above_can_find_them(cli, committee: Pat
     assert _leaks(result.out, _secrets(committee))
 
 
-@pytest.mark.xfail(strict=True, reason="schema_errors.py echoes the rejected input "
-                   "'(got [...])' of a personal field; reported to its owner")
 def test_a_wrongly_typed_id_number_is_not_echoed_by_validate(cli, tmp_path: Path) -> None:
     from helpers import MEMBERS, make_cell
 
