@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Location, Severity
 from .i18n import _
-from .models import Branch, Committee, Meeting, Member, Plan, Record, Resolution
+from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
 from .schema_errors import diagnostics_from
 from .yamlio import PathKey, YamlDoc, read_yaml
@@ -87,9 +87,12 @@ class Cell:
             return Location(file or str(self.root))
         return doc.location(base + tuple(path))
 
+    def file_of(self, record: Record) -> str:
+        """The file ``record`` was read from ("" for records built in memory)."""
+        return self.locations.get(id(record), ("", ()))[0]
+
     def remember(self, record: Record, doc: YamlDoc, base: PathKey = ()) -> None:
         self.locations[id(record)] = (doc.file, base)
-        record._file = doc.file
 
 
 @dataclass
@@ -244,8 +247,9 @@ def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic
         if record is None:
             cell.broken_ids.add(path.stem)
             continue
-        if hasattr(record, "_id"):
+        if isinstance(record, FileRecord):
             record._id = path.stem
+            record._file = doc.file
         cell.remember(record, doc)
         records.append(record)
     return records

@@ -18,10 +18,22 @@ Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
 class Record(BaseModel):
-    """Base of every record: unknown fields are errors; each record knows its file."""
+    """Base of every record: unknown fields are errors. Where a record was written is kept by the
+    loader (``Cell.locate``), not on the record: private attributes cost a Python call per nested
+    object, which dominated loading a ward's records."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+class FileRecord(Record):
+    """A record that is a whole file; its id is the file name without the suffix."""
+
+    _id: str = PrivateAttr(default="")
     _file: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
 
 
 def _check_time(value: str) -> str:
@@ -209,7 +221,7 @@ class MemberVote(Vote):
     member: Slug = Field(description="Đảng viên hoặc quần chúng được biểu quyết (mã)")
 
 
-class Meeting(Record):
+class Meeting(FileRecord):
     """meetings/<ngày>-<loại>.yaml — một cuộc sinh hoạt chi bộ."""
 
     kind: MeetingKind = Field(description="regular (thường kỳ), thematic (chuyên đề), "
@@ -236,16 +248,10 @@ class Meeting(Record):
     member_votes: list[MemberVote] = Field(
         default_factory=list, description="Biểu quyết kết nạp, công nhận chính thức, miễn sinh hoạt")
     read_back: bool = Field(False, description="Biên bản đã được đọc lại và hội nghị nhất trí")
-    _id: str = PrivateAttr(default="")
-
     @field_validator("start", "end")
     @classmethod
     def _times(cls, value: Optional[str]) -> Optional[str]:
         return value if value is None else _check_time(value)
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     def duration(self) -> Optional[int]:
         if self.end is None:
@@ -261,7 +267,7 @@ class ResolutionStatus(str, Enum):
     adopted = "adopted"
 
 
-class Resolution(Record):
+class Resolution(FileRecord):
     """resolutions/<...>.yaml — một nghị quyết của chi bộ."""
 
     meeting: str = Field(description="Cuộc họp thông qua nghị quyết (mã cuộc họp = tên tệp)")
@@ -278,12 +284,6 @@ class Resolution(Record):
     vote: Optional[Vote] = Field(None, description="Kết quả biểu quyết (mặc định: của cuộc họp)")
     signer: Optional[Slug] = Field(None, description="Người ký T/M chi bộ (mặc định: bí thư)")
     recipients: Optional[list[Text]] = Field(None, description="Nơi nhận")
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
     @model_validator(mode="after")
     def _adopted_has_number(self) -> "Resolution":
         if self.status is ResolutionStatus.adopted and self.number is None:
