@@ -14,7 +14,11 @@ AUG_NO_REASON = MEETING.replace("    reason: Đi công tác\n", "")
 APR_2026 = "meetings/2026-04-07-regular.yaml"
 CONFIRMED = MEMBERS + "      - {date: 2026-03-26, event: confirmed}\n"
 
+BORN_LATE = MEMBERS.replace("born: 1985-12-01", "born: 2012-12-01")
+
 CASES = [
+    ("V052", {}, []),
+    ("V052", {"members.yaml": BORN_LATE}, [("V052", "members.yaml", 21)]),
     ("V050", {}, []),
     ("V050", {JUN: meeting("2025-06-03", extra=UNEXCUSED),
               JUL: meeting("2025-07-02", extra=UNEXCUSED)}, []),

@@ -84,6 +84,8 @@ def test_file_reads_through_tags_are_a_clear_refusal(cli, tmp_path: Path, name: 
     cell = _hostile_cell(tmp_path / "cell", LOADER_PAYLOADS[name])
     result = _render(cli, cell)
     assert result.code == 2 and "templates/minutes-regular.docx" in result.err, result.err
+    named = re.search(r"'([^']+)'", LOADER_PAYLOADS[name])
+    assert named and named.group(1) in result.err  # the file the tag tried to reach
 
 
 def _docx_text(path: Path) -> str:

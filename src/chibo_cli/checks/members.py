@@ -1,4 +1,4 @@
-"""Checks: members — repeated unexcused absence, probation that ran past its term."""
+"""Checks: members — repeated unexcused absence, probation past its term, impossible birth dates."""
 
 from __future__ import annotations
 
@@ -88,3 +88,22 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
                             due=due.isoformat()),
                           _("vote on confirmation and add a 'confirmed' event to the history "
                             "({source})", source=rule_source(cell, "members.probation_months")))
+
+
+@check("V052", "born-after-admitted")
+def born_after_admitted(cell: Cell) -> Iterator[Finding]:
+    """A member was born before every event of their party history (a typo in a year, usually).
+
+    Passes: born 1985-12-01, admitted 2010-02-03.
+    Fails: born 2012-12-01, admitted 2010-02-03 → ``V052 error: 'le-thi-hoa' was born on
+    2012-12-01, not before the first event of the history (admitted on 2010-02-03)``.
+    """
+    for member in cell.members:
+        first = member.history[0] if member.history else None
+        if first is not None and member.born >= first.date:
+            yield Finding(cell.locate(member, "born"),
+                          _("'{id}' was born on {born}, not before the first event of the "
+                            "history ({event} on {date})", id=member.id,
+                            born=member.born.isoformat(), event=first.event.value,
+                            date=first.date.isoformat()),
+                          _("check the years of 'born' and of the history"))

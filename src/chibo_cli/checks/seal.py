@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Location, Severity
-from ..i18n import _
 from ..loader import Cell
 from ..seal import verify
 from . import Finding, check
@@ -78,23 +77,3 @@ def seal_gap(cell: Cell) -> Iterator[Finding]:
     """
     yield from _findings(cell, "V074")
 
-
-@check("V079", "born-after-admitted")
-def born_after_admitted(cell: Cell) -> Iterator[Finding]:
-    """A member was born before every event of their party history (a typo in a year, usually).
-
-    Passes: born 1985-12-01, admitted 2010-02-03.
-    Fails: born 2012-12-01, admitted 2010-02-03 → ``V079 error: 'le-thi-hoa' was born on
-    2012-12-01, not before the first event of the history (admitted on 2010-02-03)``.
-    It sits with the seal checks because both guard the records' plain truth; it belongs with
-    the member checks in the end.
-    """
-    for member in cell.members:
-        first = member.history[0] if member.history else None
-        if first is not None and member.born >= first.date:
-            yield Finding(cell.locate(member, "born"),
-                          _("'{id}' was born on {born}, not before the first event of the "
-                            "history ({event} on {date})", id=member.id,
-                            born=member.born.isoformat(), event=first.event.value,
-                            date=first.date.isoformat()),
-                          _("check the years of 'born' and of the history"))

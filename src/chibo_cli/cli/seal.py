@@ -21,7 +21,7 @@ def seal(
     reason: Optional[str] = typer.Option(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
-    """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain)."""
+    """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
     from ..seal import SHORT, seal_cell
     from .validate import load_or_fail
 

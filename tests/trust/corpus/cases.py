@@ -138,7 +138,7 @@ CASES: list[Case] = [
          "members.yaml", 10, "event"),
     Case("end-before-start", meeting('end: "21:15"', 'end: "18:15"'), "V012", M, 4,
          "not after it starts"),
-    Case("born-after-admitted", members("born: 1985-12-01", "born: 2012-12-01"), "V079",
+    Case("born-after-admitted", members("born: 1985-12-01", "born: 2012-12-01"), "V052",
          "members.yaml", 21, "born on 2012-12-01"),
     Case("nfd-member-id", meeting("chair: tran-thi-lan", "chair: " + _NFD_ID), "S003", M, 6,
          "chair"),
