@@ -106,3 +106,14 @@ def test_record_text_is_never_evaluated(cli, tmp_path: Path) -> None:
     assert "{{ 7*7 }}" in text and "{% if true %}KHÔNG{% endif %}" in text
     assert "{{ cycler.__init__.__globals__ }}" in text and "<w:p/> & Nhà" in text
     assert "49 KHÔNG" not in text
+
+
+@pytest.mark.parametrize("name", sorted({**PAYLOADS, **LOADER_PAYLOADS}))
+def test_lint_reports_what_the_sandbox_would_refuse(cli, tmp_path: Path, name: str) -> None:
+    payload = PAYLOADS[name][0] if name in PAYLOADS else LOADER_PAYLOADS[name]
+    cell = _hostile_cell(tmp_path / "cell", payload)
+    result = cli("templates", "lint", cell / "templates" / "minutes-regular.docx")
+    assert result.code == 1, result.out + result.err
+    expected = ("unknown variable" if name in ("config-items", "request-open") else
+                "reads other files" if name in LOADER_PAYLOADS else "internal attribute")
+    assert expected in result.out, result.out

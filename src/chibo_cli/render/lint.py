@@ -184,8 +184,28 @@ def _jinja_problems(xml: str, paras: list[Para], scope: dict[str, Any]) -> list[
         return [Problem(where, "error", _("template syntax: {error}", error=exc.message))]
     unknown: dict[str, None] = {}
     _walk(tree, dict(scope), unknown)
-    return [Problem(_where_used(name, paras), "error",
-                    _("unknown variable '{name}'", name=name)) for name in unknown]
+    return [*_unsafe_problems(tree, paras),
+            *(Problem(_where_used(name, paras), "error",
+                      _("unknown variable '{name}'", name=name)) for name in unknown)]
+
+
+_FILE_TAGS = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+
+
+def _unsafe_problems(tree: nodes.Node, paras: list[Para]) -> Iterator[Problem]:
+    """What the sandbox would refuse at render time, reported before anyone renders."""
+    for node in tree.find_all(_FILE_TAGS):
+        yield Problem("?", "error", _("'{tag}' reads other files; templates may not",
+                                      tag=type(node).__name__.lower()))
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const)):
+        if isinstance(node, nodes.Const):  # '{0.__class__}'.format(x), x|attr('__class__')
+            attr = node.value if isinstance(node.value, str) and "__" in node.value else None
+        else:
+            attr = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
+        if attr and (attr.startswith("_") or "__" in attr):
+            yield Problem(_where_used(attr, paras), "error",
+                          _("'{attr}' is an internal attribute; the sandbox refuses it",
+                            attr=attr))
 
 
 def _where_used(name: str, paras: list[Para]) -> str:
