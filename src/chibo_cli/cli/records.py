@@ -81,9 +81,15 @@ def member_add(
     citizen_id: Optional[str] = typer.Option(None, "--citizen-id", help=_("Citizen ID number.")),
     member_id: Optional[str] = typer.Option(
         None, "--id", help=_("The member's id (default: made from the name).")),
+    role: Optional[str] = typer.Option(
+        None, "--role", help=_("secretary or deputy: also name them in branch.yaml.")),
 ) -> None:
     """Add a member at the end of members.yaml (the rest of the file is left as it is)."""
-    from ..scaffold import NewMember, add_member, parse_date, parse_gender
+    from ..roles import assign_role, check_role_free
+    from ..scaffold import NewMember, add_member, cell_root, parse_date, parse_gender
+
+    if role is not None:
+        check_role_free(cell_root(cell), role)  # before the member is added, not after
 
     member = NewMember(
         name=name, gender=parse_gender(gender), born=parse_date(born, "--born"),
@@ -92,6 +98,9 @@ def member_add(
         card_number=card_number, citizen_id=citizen_id, id=member_id)
     new_id, path = add_member(cell, member)
     typer.echo(_("added {id} to {path}", id=new_id, path=path))
+    if role is not None:
+        branch = assign_role(cell_root(cell), role, new_id)
+        typer.echo(_("named {id} as {role} in {path}", id=new_id, role=role, path=branch))
 
 
 @member_app.command("list")
@@ -142,7 +151,7 @@ def new_meeting(
 @app.command("new-resolution")
 def new_resolution(
     meeting: str = typer.Argument(..., help=_("The meeting: its file or its id.")),
-    cell: Optional[Path] = typer.Option(None, "--cell", help=CELL_HELP),
+    cell: Optional[Path] = typer.Option(None, "--cell", "-C", help=CELL_HELP),
 ) -> None:
     """Write the draft resolution of a meeting, with its tasks, and print its path."""
     from ..scaffold import new_resolution as create_resolution
