@@ -19,6 +19,7 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
     """Write ``data`` to ``path`` so readers see the old file or the whole new one, never half."""
     if (path.exists() or path.is_symlink()) and not overwrite:
         raise _exists(path)
+    _refuse_read_only(path)
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -35,6 +36,18 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
             raise _cannot_write(path, exc) from None
         raise
     _fsync_folder(folder)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file the user marked read-only stays as it is: renaming over it would ignore the mark
+    (and root ignores it anyway), so look at the mode bits themselves."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o222:
+        raise ChiboError(_("{path} is read-only; not changed", path=path),
+                         _("make it writable first if it really should change"))
 
 
 def write_text_atomic(path: Path, text: str, overwrite: bool = False) -> None:

@@ -58,9 +58,12 @@ def relative_location(loc: Location, root: Path) -> Location:
 
 
 def format_text(diag: Diagnostic) -> str:
-    head = f"{diag.location}: {diag.code} {diag.severity.value}: {diag.message}"
+    from .i18n import _
+
+    labels = {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}
+    head = f"{diag.location}: {diag.code} {labels[diag.severity]}: {diag.message}"
     if diag.hint:
-        return f"{head}\n    hint: {diag.hint}"
+        return f"{head}\n    {_('hint')}: {diag.hint}"
     return head
 
 

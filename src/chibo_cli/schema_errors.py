@@ -41,13 +41,38 @@ def _one(item: Any, loc: PathKey, model: type[BaseModel], doc: YamlDoc,
     if kind == "missing":
         return Diagnostic("S002", Severity.ERROR, _("missing field '{field}'", field=name), where,
                           _("add it; see docs/format.md"))
-    message = str(item.get("msg", kind)).removeprefix("Value error, ")
+    message = _plain_problem(kind, item)
     if set(loc) & PERSONAL_FIELDS:  # never echo a citizen id or card number, even a wrong one
         return Diagnostic("S003", Severity.ERROR,
                           _("{field}: {problem}", field=name, problem=message), where)
     return Diagnostic("S003", Severity.ERROR,
                       _("{field}: {problem} (got {value})", field=name, problem=message,
                         value=_short(item.get("input"))), where)
+
+
+def _plain_problem(kind: str, item: Any) -> str:
+    """pydantic's wording for the common mistakes, said the way a secretary would need it."""
+    if kind.startswith(("date_", "datetime_")):
+        return _("not a real date; write it as YYYY-MM-DD, e.g. 2025-08-05")
+    if kind in ("bool_parsing", "bool_type"):
+        return _("write true or false")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("write a whole number")
+    if kind == "list_type":
+        return _("write a list (lines starting with '- ')")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return _("write fields (key: value) here")
+    if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] in _ID_FIELDS:
+        return _("an id is written in lowercase letters without marks, digits and '-', "
+                 "e.g. tran-thi-lan")
+    if kind == "enum":
+        expected = item.get("ctx", {}).get("expected", "")
+        return _("must be one of {values}", values=expected)
+    return str(item.get("msg", kind)).removeprefix("Value error, ")
+
+
+_ID_FIELDS = frozenset({"id", "chair", "recorder", "member", "owner", "signer", "lead",
+                        "secretary", "deputy"})
 
 
 def _short(value: Any) -> str:

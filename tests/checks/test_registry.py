@@ -62,10 +62,17 @@ def test_checks_command_describes_one_check(cli) -> None:  # type: ignore[no-unt
 
 def test_checks_command_rejects_an_unknown_code(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("checks", "X999")
-    assert result.code == 2 and "no check matches X999" in result.err
+    assert result.code == 2 and "no check is called X999" in result.err
 
 
 def test_checks_doc_is_up_to_date() -> None:
     run = subprocess.run([sys.executable, str(REPO / "tools" / "gen_checks_doc.py"), "--check"],
                          capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, run.stderr
+
+
+def test_validate_rejects_an_unknown_selection_instead_of_passing(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from helpers import make_cell
+
+    result = cli("validate", make_cell(tmp_path), "--select", "V001,nonsense")
+    assert result.code == 2 and "no check is called nonsense" in result.err

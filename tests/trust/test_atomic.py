@@ -125,3 +125,16 @@ def test_read_only_output_folder(cli, tmp_path: Path) -> None:
         result = cli("seal", cell)
         assert result.code == 2 and "cannot write in" in result.err, result.err
         assert not (cell / "seal.log").exists()
+
+
+def test_a_file_marked_read_only_is_not_replaced(tmp_path: Path) -> None:
+    from chibo_cli.atomic import write_text_atomic
+    from chibo_cli.errors import ChiboError
+
+    target = tmp_path / "members.yaml"
+    target.write_text("members: []\n", encoding="utf-8")
+    target.chmod(0o444)
+    with pytest.raises(ChiboError, match="read-only"):
+        write_text_atomic(target, "members: [x]\n", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "members: []\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

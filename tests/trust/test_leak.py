@@ -48,7 +48,7 @@ def committee(tmp_path: Path) -> Path:
     if not EXAMPLE.is_dir():
         pytest.skip("the example committee is not there yet")
     target = tmp_path / "dang-bo"
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("out"))  # README run leaves out/
     return target
 
 

@@ -78,10 +78,24 @@ def selected(specs: dict[str, CheckSpec], select: Iterable[str] | None,
     """Checks to run: those named (by code, code prefix or name), else the tiers in force."""
     if select:
         wanted = [s.strip() for s in select if s.strip()]
-        return [spec for spec in specs.values()
-                if any(spec.code.startswith(w) or spec.name == w for w in wanted)]
+        unknown = [w for w in wanted if not any(_matches(spec, w) for spec in specs.values())]
+        if unknown:
+            raise UnknownCheck(unknown)
+        return [spec for spec in specs.values() if any(_matches(spec, w) for w in wanted)]
     tiers = {Tier.DEFAULT, Tier.STRICT} if strict else {Tier.DEFAULT}
     return [spec for spec in specs.values() if spec.tier in tiers]
+
+
+class UnknownCheck(ValueError):
+    """--select named something that is no check's code, code prefix or name."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = names
+
+
+def _matches(spec: CheckSpec, wanted: str) -> bool:
+    return spec.code.startswith(wanted.upper()) or spec.name == wanted
 
 
 def run_checks(workspace: Workspace, select: Iterable[str] | None = None,

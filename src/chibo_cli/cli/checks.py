@@ -19,16 +19,16 @@ def checks_command(
     import inspect
     import textwrap
 
-    from ..checks import registry, selected
+    from ..checks import UnknownCheck, registry, selected
+    from ..errors import ChiboError
 
     specs = registry()
     if codes:
-        chosen = selected(specs, codes, strict=False)
-        if not chosen:
-            from ..errors import ChiboError
-
-            raise ChiboError(_("no check matches {codes}", codes=", ".join(codes)),
-                             _("'chibo checks' lists every check"))
+        try:
+            chosen = selected(specs, codes, strict=False)
+        except UnknownCheck as exc:
+            raise ChiboError(_("no check is called {names}", names=", ".join(exc.names)),
+                             _("'chibo checks' lists every check")) from None
         for spec in chosen:
             typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, {spec.tier.value})")
             typer.echo(textwrap.indent(inspect.cleandoc(spec.doc), "    ") + "\n")

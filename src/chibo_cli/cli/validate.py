@@ -29,6 +29,7 @@ def validate(
                                  "comma-separated (opt-in checks too).")),
 ) -> int:
     """Check every record of a cell (or of every cell of a committee) against the rules."""
+    from ..checks import UnknownCheck
     from ..diagnostics import format_json, format_text, has_errors
     from ..loader import WorkspaceError
     from ..parallel import check_folder
@@ -38,6 +39,9 @@ def validate(
         diagnostics = check_folder(path, codes, strict)  # one process per core for a ward
     except WorkspaceError as exc:
         raise ChiboError(str(exc)) from None
+    except UnknownCheck as exc:
+        raise ChiboError(_("no check is called {names}", names=", ".join(exc.names)),
+                         _("'chibo checks' lists every check")) from None
     if output is OutputFormat.json:
         typer.echo(format_json(diagnostics))
     else:
@@ -69,21 +73,28 @@ def _summary(diagnostics: list) -> None:  # type: ignore[type-arg]
 
 @app.command()
 def rules(
-    path: Path = typer.Argument(Path("."), help=_("A cell folder (its overrides are applied).")),
-) -> None:
+    path: Optional[Path] = typer.Argument(
+        None, help=_("A cell folder: its own and its committee's overrides are applied.")),
+) -> int:
     """Print the rules in force for a cell, each with its value and where it comes from."""
-    from ..loader import find_cell_roots, load_cell
+    from ..diagnostics import Severity, format_text
     from ..rulebook import default_rulebook
 
-    book = default_rulebook()
-    if path.is_dir() and (path / "branch.yaml").is_file():
-        roots, _committee = find_cell_roots(path)
-        book = load_cell(roots[0]).rules
+    book, problems = default_rulebook(), []
+    if path is not None:
+        workspace = load_or_fail(path)
+        if not workspace.cells or workspace.cells[0].root != workspace.root:
+            raise ChiboError(_("{path} is a committee folder; name one of its cells", path=path))
+        book = workspace.cells[0].rules
+        problems = [d for d in workspace.diagnostics if d.code.startswith("R")]
     typer.echo(_("rulebook {version}", version=book.version))
     for rule in book.rules.values():
         origin = "" if rule.origin == "rulebook" else "  " + _("(set in {file})", file=rule.origin)
         typer.echo(f"{rule.key} = {rule.value}{origin}")
         typer.echo(f"    {rule.about} — {rule.source}")
+    for diag in problems:
+        sys.stderr.write(format_text(diag) + "\n")
+    return 1 if any(d.severity is Severity.ERROR for d in problems) else 0
 
 
 @app.command()
