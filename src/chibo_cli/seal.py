@@ -179,7 +179,8 @@ def _compare_records(cell: Cell, result: Verification) -> None:
                 "sealed {kind} '{id}' was changed after sealing: {file}",
                 kind=entry.data["kind"], id=entry.data["id"], file=entry.data["file"]), _(
                 "restore the agreed text; a real correction is sealed with "
-                "'chibo seal --amend {id} --reason \"…\"'", id=entry.data["id"])))
+                "'chibo seal --amend {kind}:{id} --reason \"…\"'", kind=entry.data["kind"],
+                id=entry.data["id"])))
 
 
 def _check_gaps(cell: Cell, result: Verification) -> None:
@@ -261,14 +262,15 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
               reason: str = "") -> SealResult:
     """Append an entry for every record not sealed yet (or re-seal ``amend`` with a reason)."""
     verification = verify(cell)
+    target = _find_amended(cell, verification, amend) if amend else None
     blocking = [p for p in verification.problems if p.code != "V074" and
-                not (amend and _amends(verification, p, amend))]
+                not (target and _amends(verification, p, _key(target)))]
     if blocking:
         first = blocking[0]
         raise ChiboError(_("{log}:{line}: {problem}", log=verification.log, line=first.line,
                            problem=first.message),
                          _("nothing was sealed; 'chibo validate' lists every problem"))
-    records = [_find_amended(cell, verification, amend)] if amend else pending(cell, verification)
+    records = [target] if target else pending(cell, verification)
     head = verification.head.data if verification.head else None
     added: list[dict[str, Any]] = []
     for record in records:
@@ -279,19 +281,43 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
     return SealResult(verification.log, added, head)
 
 
-def _amends(verification: Verification, problem: Problem, record_id: str) -> bool:
+def _amends(verification: Verification, problem: Problem, key: tuple[str, str]) -> bool:
     """A changed-record problem about the very record being amended does not block amending."""
     entry = next((e for e in verification.entries if e.line == problem.line), None)
-    return problem.code == "V072" and entry is not None and entry.data.get("id") == record_id
+    return problem.code == "V072" and entry is not None and entry.key == key
 
 
-def _find_amended(cell: Cell, verification: Verification, record_id: str) -> Sealable:
-    sealed = {e.key for e in verification.entries if e.data}
-    for record in _eligible(cell):
-        if record.id == record_id and _key(record) in sealed:
-            return record
-    raise ChiboError(_("'{id}' is not a sealed record of this cell", id=record_id),
-                     _("only a sealed meeting or resolution can be amended"))
+def _find_amended(cell: Cell, verification: Verification, reference: str) -> Sealable:
+    """The changed sealed record that ``reference`` names: an id, ``meeting:ID``,
+    ``resolution:ID`` or the record's file. A meeting and its resolution often share an id."""
+    kind, record_id = _parse_reference(reference)
+    latest = {e.key: e for e in verification.entries if e.data}
+    sealed = [r for r in _eligible(cell) if r.id == record_id and _key(r) in latest
+              and kind in ("", _key(r)[0])]
+    if not sealed:
+        raise ChiboError(_("'{id}' is not a sealed record of this cell", id=reference),
+                         _("only a sealed meeting or resolution can be amended"))
+    changed = [r for r in sealed
+               if file_digest(cell.root / _relative(cell, r)) != latest[_key(r)].data["sha256"]]
+    if not changed:
+        raise ChiboError(_("'{id}' still matches its seal; there is nothing to amend",
+                           id=reference))
+    if len(changed) > 1:
+        raise ChiboError(_("both the meeting and the resolution '{id}' changed; say which",
+                           id=record_id),
+                         _("--amend meeting:{id} or --amend resolution:{id}", id=record_id))
+    return changed[0]
+
+
+def _parse_reference(reference: str) -> tuple[str, str]:
+    path = Path(reference)
+    if path.suffix in (".yaml", ".yml"):
+        folder = path.parent.name
+        return {"meetings": "meeting", "resolutions": "resolution"}.get(folder, ""), path.stem
+    kind, colon, record_id = reference.partition(":")
+    if colon and kind in ("meeting", "resolution"):
+        return kind, record_id
+    return "", reference
 
 
 def _new_entry(cell: Cell, record: Sealable, head: Optional[dict[str, Any]], today: dt.date,
@@ -322,19 +348,20 @@ def _append(log: Path, entries: list[dict[str, Any]]) -> None:
 # ------------------------------------------------------------------ for the books
 
 
-def short_seals(cell: Cell) -> dict[str, str]:
-    """Record id → short seal (first hex digits of its entry hash), for intact sealed records.
+def short_seals(cell: Cell) -> dict[tuple[str, str], str]:
+    """(kind, id) → short seal (first hex digits of its entry hash), for intact sealed records.
+    Keyed by kind too: a meeting and its resolution usually share their id.
 
     A record whose file changed since sealing, or whose entry lies past a break in the chain,
     gets no seal: a book must not print a stamp over text that is not the stamped text.
     """
     verification = verify(cell)
     changed = {p.line for p in verification.problems if p.code in ("V072", "V073")}
-    seals: dict[str, str] = {}
+    seals: dict[tuple[str, str], str] = {}
     for entry in verification.entries[:verification.trusted]:
         if entry.line not in changed:
-            seals[str(entry.data["id"])] = entry.hash[:SHORT]
+            seals[entry.key] = entry.hash[:SHORT]
     for entry in verification.entries[:verification.trusted]:
         if entry.line in changed:
-            seals.pop(str(entry.data["id"]), None)
+            seals.pop(entry.key, None)
     return seals

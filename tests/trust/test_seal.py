@@ -61,7 +61,7 @@ def test_seal_chains_agreed_meetings_and_adopted_resolutions(cli, cell: Path) ->
     assert "log head #3" in result.out
     assert cli("validate", cell).code == 0
     seals = short_seals(load_cell(cell))
-    assert seals == {e["id"]: str(e["hash"])[:10] for e in entries}
+    assert seals == {(e["kind"], e["id"]): str(e["hash"])[:10] for e in entries}
 
 
 def test_draft_and_unagreed_records_are_not_sealed(cli, tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_changed_record_is_an_error_at_its_log_line(cli, cell: Path) -> None:
     assert result.code == 1
     assert _codes(result) == [("seal.log:1:1", "V072")]
     assert "2025-08-05-regular" in result.out
-    assert "2025-08-05-regular" not in short_seals(load_cell(cell))
+    assert ("meeting", "2025-08-05-regular") not in short_seals(load_cell(cell))
     refused = cli("seal", cell)
     assert refused.code == 2 and "changed after sealing" in refused.err
 
@@ -115,7 +115,7 @@ def test_edited_entry_breaks_the_chain(cli, cell: Path) -> None:
     result = cli("validate", cell)
     assert _codes(result) == [("seal.log:2:1", "V071")]
     assert "was edited" in result.out
-    assert set(short_seals(load_cell(cell))) == {"2025-08-05-regular"}
+    assert set(short_seals(load_cell(cell))) == {("meeting", "2025-08-05-regular")}
 
 
 def test_rehashed_entry_still_breaks_the_chain(cli, cell: Path) -> None:
@@ -189,9 +189,30 @@ def test_amend_reseals_a_corrected_record_with_its_reason(cli, cell: Path) -> No
     assert (last["seq"], last["amends"], last["reason"]) == (
         4, 1, "Sửa lý do vắng mặt theo ý kiến chi bộ")
     assert cli("validate", cell).code == 0
-    assert short_seals(load_cell(cell))["2025-08-05-regular"] == str(last["hash"])[:10]
+    assert short_seals(load_cell(cell))[("meeting", "2025-08-05-regular")] == str(last["hash"])[:10]
 
 
 def test_amending_an_unsealed_record_is_refused(cli, cell: Path) -> None:
     result = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "Sửa")
     assert result.code == 2 and "not a sealed record" in result.err
+
+
+def test_amend_picks_the_changed_record_when_a_meeting_and_resolution_share_an_id(
+        cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cell = make_cell(tmp_path / "c", {"resolutions/2025-08-05-regular.yaml": RESOLUTION})
+    assert cli("seal", cell).code == 0
+    path = cell / "resolutions/2025-08-05-regular.yaml"
+    path.write_text(path.read_text("utf-8") + "\n", encoding="utf-8")
+    validate = cli("validate", cell)
+    assert "--amend resolution:2025-08-05-regular" in validate.out
+    assert cli("seal", cell, "--amend", "meeting:2025-08-05-regular", "--reason", "x").code == 2
+    result = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "Sửa chỉ tiêu")
+    assert result.code == 0, result.err
+    last = _log(cell)[-1]
+    assert (last["kind"], last["id"], last["reason"]) == (
+        "resolution", "2025-08-05-regular", "Sửa chỉ tiêu")
+    assert cli("validate", cell).code == 0
+    seals = short_seals(load_cell(cell))
+    assert seals[("meeting", "2025-08-05-regular")] != seals[("resolution", "2025-08-05-regular")]
+    again = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "again")
+    assert again.code == 2 and "nothing to amend" in again.err

@@ -34,7 +34,7 @@ def render_minutes(cell: Cell, meeting: Meeting, out: Path, *,
                    templates: Optional[Path] = None, force: bool = False) -> Path:
     """``out/bien-ban-<meeting>.docx``: the minutes of one meeting."""
     name = "minutes-thematic" if meeting.kind is MeetingKind.thematic else "minutes-regular"
-    seal = short_seals(cell).get(meeting.id, "")
+    seal = short_seals(cell).get(("meeting", meeting.id), "")
     context: shapes.MinutesContext = {"m": ctx.minutes(cell, meeting, seal)}
     return _render(cell, name, context, out, f"bien-ban-{meeting.id}", templates, force)
 
@@ -42,7 +42,7 @@ def render_minutes(cell: Cell, meeting: Meeting, out: Path, *,
 def render_resolution(cell: Cell, resolution: Resolution, out: Path, *,
                       templates: Optional[Path] = None, force: bool = False) -> Path:
     """``out/nghi-quyet-<id>.docx``: one resolution, marked DỰ THẢO while a draft."""
-    seal = short_seals(cell).get(resolution.id, "")
+    seal = short_seals(cell).get(("resolution", resolution.id), "")
     context: shapes.ResolutionContext = {"r": ctx.resolution(cell, resolution, seal)}
     return _render(cell, "resolution", context, out, f"nghi-quyet-{resolution.id}", templates,
                    force)
@@ -62,7 +62,7 @@ def render_minutes_book(cell: Cell, out: Path, *, year: Optional[int] = None,
         period, stem = f"Nhiệm kỳ {chosen.label}", f"so-bien-ban-nhiem-ky-{chosen.label}"
     meetings.sort(key=lambda m: (m.date, m.start, m.id))
     seals = short_seals(cell)
-    records = [ctx.minutes(cell, m, seals.get(m.id, "")) for m in meetings]
+    records = [ctx.minutes(cell, m, seals.get(("meeting", m.id), "")) for m in meetings]
     dates = [m.date for m in meetings]
     book = _book(cell, "SỔ BIÊN BẢN", "SINH HOẠT CHI BỘ", period, volume, dates)
     context: shapes.MinutesBookContext = {"book": book, "meetings": records}
@@ -78,7 +78,7 @@ def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
                and in_term(cell, chosen, resolution_date(cell, r))]
     adopted.sort(key=lambda r: (r.number or 0, r.id))
     seals = short_seals(cell)
-    records = [ctx.resolution(cell, r, seals.get(r.id, "")) for r in adopted]
+    records = [ctx.resolution(cell, r, seals.get(("resolution", r.id), "")) for r in adopted]
     dates = sorted(resolution_date(cell, r) for r in adopted)
     book = _book(cell, "SỔ NGHỊ QUYẾT", "CỦA CHI BỘ", f"Nhiệm kỳ {chosen.label}", volume, dates)
     context: shapes.ResolutionBookContext = {"book": book, "resolutions": records}
