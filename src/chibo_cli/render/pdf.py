@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -36,7 +38,7 @@ def to_pdf(documents: Sequence[Path], force: bool = False) -> list[Path]:
         raise ChiboError(_("LibreOffice is needed for --pdf but was not found"),
                          _("install it: 'sudo apt-get install {package}' on Debian or Ubuntu, or "
                            "from https://www.libreoffice.org", package=PACKAGE))
-    with tempfile.TemporaryDirectory(prefix="chibo-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="chibo-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         _run(soffice, documents, work)
         return [_collect(doc, work, force) for doc in documents]
@@ -49,13 +51,32 @@ def _run(soffice: str, documents: Sequence[Path], work: Path) -> None:
                "--convert-to", "pdf", "--outdir", str(work / "pdf"),
                *[str(d.resolve()) for d in documents]]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        # Its own session, so that on Ctrl-C or a timeout the whole group (the launcher and
+        # soffice.bin) is stopped before the temporary profile is removed.
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True, start_new_session=True)
+    except OSError as exc:
         raise ChiboError(_("LibreOffice failed: {error}", error=exc)) from None
-    if done.returncode != 0:
-        raise ChiboError(_("LibreOffice failed: {error}",
-                           error=(done.stderr or done.stdout).strip()[-500:]))
+    try:
+        out, err = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired as exc:
+        raise ChiboError(_("LibreOffice failed: {error}", error=exc)) from None
+    finally:
+        _stop_group(process)
+    if process.returncode != 0:
+        raise ChiboError(_("LibreOffice failed: {error}", error=(err or out).strip()[-500:]))
+
+
+def _stop_group(process: "subprocess.Popen[str]") -> None:
+    """Kill whatever of LibreOffice still runs (nothing, after a normal exit)."""
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
 
 
 def _collect(document: Path, work: Path, force: bool) -> Path:
