@@ -99,3 +99,12 @@ def test_output_names_stay_inside_the_out_folder(tmp_path: Path) -> None:
     assert output_path(tmp_path, "so-bien-ban-nhiem-ky-2025–2030").name == \
         "so-bien-ban-nhiem-ky-2025-2030.docx"
     assert output_path(tmp_path, "..").name == "document.docx"
+
+
+def test_a_book_of_an_empty_year_is_refused_and_year_excludes_term(cli: Any,
+                                                                   rich_cell: Path) -> None:
+    empty = cli("book", "minutes", rich_cell, "--year", "2019")
+    assert empty.code == 2 and "no meetings in 2019" in empty.err
+    assert not (rich_cell / "out").exists()
+    both = cli("book", "minutes", rich_cell, "--year", "2025", "--term")
+    assert both.code == 2 and "cannot be used together" in both.err

@@ -91,6 +91,10 @@ def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or commit
     """Render the minutes book (sổ biên bản) of a year (default: the latest) or of a term."""
     from ..render import api
 
+    if year is not None and (term or term_label is not None):
+        raise ChiboError(_("--year and --term cannot be used together"),
+                         _("a book covers one year or one term"))
+
     def one(cell: "Cell", folder: Path) -> Path:
         by_term = term or term_label is not None
         chosen = None if by_term else (year or _latest_year(cell))
@@ -148,10 +152,21 @@ def _committee_books(workspace: "Workspace", out: Optional[Path],
                 skipped += 1
             else:
                 folder = out / cell.root.name if out else _out(cell, None)
-                written.append(one(cell, folder))
+                written.extend(_unless_empty(one, cell, folder))
             progress.advance(task)
     status = _finish(written, pdf, force)
     return 1 if skipped else status
+
+
+def _unless_empty(one: Callable[["Cell", Path], Path], cell: "Cell", folder: Path) -> list[Path]:
+    """In a committee batch, a cell with nothing in the period is reported and passed over."""
+    from ..render.api import EmptyBook
+
+    try:
+        return [one(cell, folder)]
+    except EmptyBook as exc:
+        sys.stderr.write(f"{exc.message}\n")
+        return []
 
 
 # ------------------------------------------------------------------ templates

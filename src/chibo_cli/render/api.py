@@ -30,6 +30,10 @@ from .templates import find
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+class EmptyBook(ChiboError):
+    """The period holds no records: an empty book would look like a cell that never met."""
+
+
 def render_minutes(cell: Cell, meeting: Meeting, out: Path, *,
                    templates: Optional[Path] = None, force: bool = False) -> Path:
     """``out/bien-ban-<meeting>.docx``: the minutes of one meeting."""
@@ -60,6 +64,10 @@ def render_minutes_book(cell: Cell, out: Path, *, year: Optional[int] = None,
         chosen = pick_term(cell, term)
         meetings = [m for m in cell.meetings if in_term(cell, chosen, m.date)]
         period, stem = f"Nhiệm kỳ {chosen.label}", f"so-bien-ban-nhiem-ky-{chosen.label}"
+    if not meetings:
+        raise EmptyBook(_("{cell}: no meetings in {period}; there is no book to make",
+                          cell=cell.name, period=year if year is not None else _(
+                              "term {term}", term=chosen.label)))
     meetings.sort(key=lambda m: (m.date, m.start, m.id))
     seals = short_seals(cell)
     records = [ctx.minutes(cell, m, seals.get(("meeting", m.id), "")) for m in meetings]
@@ -76,6 +84,9 @@ def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
     chosen = pick_term(cell, term)
     adopted = [r for r in cell.resolutions if r.status is ResolutionStatus.adopted
                and in_term(cell, chosen, resolution_date(cell, r))]
+    if not adopted:
+        raise EmptyBook(_("{cell}: no adopted resolutions in term {term}; there is no book to "
+                          "make", cell=cell.name, term=chosen.label))
     adopted.sort(key=lambda r: (r.number or 0, r.id))
     seals = short_seals(cell)
     records = [ctx.resolution(cell, r, seals.get(("resolution", r.id), "")) for r in adopted]
