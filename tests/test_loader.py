@@ -107,3 +107,11 @@ def test_cli_validate_on_missing_folder_exits_2(tmp_path: Path, cli) -> None:  #
 def test_load_cell_direct(tmp_path: Path) -> None:
     cell = load_cell(make_cell(tmp_path))
     assert cell.branch is not None and cell.branch.place == "Hòa Bình"
+
+
+def test_an_unreadable_roster_is_one_error_not_one_per_member_named(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    make_cell(tmp_path, {"members.yaml": "members: [\n"})
+    result = cli("validate", tmp_path)
+    assert result.code == 1
+    assert [line.split()[1] for line in result.out.splitlines()
+            if not line.startswith(" ")] == ["Y001"]

@@ -41,6 +41,7 @@ class Cell:
     rules: Rulebook = field(default_factory=default_rulebook)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
+    roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
     locations: dict[int, tuple[str, PathKey]] = field(default_factory=dict)
 
     @property
@@ -211,6 +212,7 @@ def _kind(data: Any) -> str:
 def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
     doc = _read(cell, cell.root / MEMBERS_FILE, diags)
     if not doc.ok:
+        cell.roster_unreadable = True  # one error for the file, not one per member it names
         return
     data = doc.data
     items = data.get("members") if isinstance(data, dict) else None

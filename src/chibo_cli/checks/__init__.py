@@ -39,6 +39,7 @@ class CheckSpec:
     severity: Severity
     tier: Tier
     func: CheckFunc
+    needs_roster: bool = False  # skipped when members.yaml cannot be read (one error, not 50)
 
     @property
     def doc(self) -> str:
@@ -50,10 +51,12 @@ class CheckSpec:
 
 
 def check(code: str, name: str, severity: Severity = Severity.ERROR,
-          tier: Tier = Tier.DEFAULT) -> Callable[[CheckFunc], CheckFunc]:
+          tier: Tier = Tier.DEFAULT, needs_roster: bool = False
+          ) -> Callable[[CheckFunc], CheckFunc]:
     """Mark a function as a check; ``registry()`` collects the marked functions of each module."""
     def mark(func: CheckFunc) -> CheckFunc:
-        func.chibo_check = CheckSpec(code, name, severity, tier, func)  # type: ignore[attr-defined]
+        spec = CheckSpec(code, name, severity, tier, func, needs_roster)
+        func.chibo_check = spec  # type: ignore[attr-defined]
         return func
     return mark
 
@@ -110,6 +113,8 @@ def run_checks(workspace: Workspace, select: Iterable[str] | None = None,
 
 def check_cell(cell: Cell, specs: Iterable[CheckSpec]) -> Iterator[Diagnostic]:
     for spec in specs:
+        if spec.needs_roster and cell.roster_unreadable:
+            continue
         for finding in spec.func(cell):
             yield Diagnostic(spec.code, finding.severity or spec.severity, finding.message,
                              finding.location, finding.hint, spec.name)

@@ -125,7 +125,7 @@ def too_short(cell: Cell) -> Iterator[Finding]:
                             source=rule_source(cell, "meetings.min_minutes_regular")))
 
 
-@check("V014", "low-attendance", Severity.WARNING)
+@check("V014", "low-attendance", Severity.WARNING, needs_roster=True)
 def low_attendance(cell: Cell) -> Iterator[Finding]:
     """Enough of the members required to attend were present.
 
@@ -167,7 +167,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
     return "", ""
 
 
-@check("V015", "absentee-not-member")
+@check("V015", "absentee-not-member", needs_roster=True)
 def absentee_not_member(cell: Cell) -> Iterator[Finding]:
     """Everyone listed as absent was a member required to attend on the meeting's date.
 
@@ -192,7 +192,7 @@ def _people(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("discussion", i, "speaker"), speech.speaker
 
 
-@check("V016", "speaker-not-member")
+@check("V016", "speaker-not-member", needs_roster=True)
 def speaker_not_member(cell: Cell) -> Iterator[Finding]:
     """The chair, recorder, presenters and speakers named by id belong to the cell that day.
 

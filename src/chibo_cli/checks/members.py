@@ -27,7 +27,7 @@ def _unexcused_by_year(cell: Cell) -> dict[str, dict[int, list[dt.date]]]:
     return found
 
 
-@check("V050", "unexcused-absences", Severity.WARNING)
+@check("V050", "unexcused-absences", Severity.WARNING, needs_roster=True)
 def unexcused_absences(cell: Cell) -> Iterator[Finding]:
     """No member missed meetings without a reason in members.unexcused_absences_limit months a year.
 
@@ -62,7 +62,7 @@ def _admission_index(member: Member) -> int:
     return indexes[-1]
 
 
-@check("V051", "probation-overdue", Severity.WARNING)
+@check("V051", "probation-overdue", Severity.WARNING, needs_roster=True)
 def probation_overdue(cell: Cell) -> Iterator[Finding]:
     """No member is still probationary past the probation period after admission.
 
@@ -90,7 +90,7 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
                             "({source})", source=rule_source(cell, "members.probation_months")))
 
 
-@check("V052", "born-after-admitted")
+@check("V052", "born-after-admitted", needs_roster=True)
 def born_after_admitted(cell: Cell) -> Iterator[Finding]:
     """A member was born before every event of their party history (a typo in a year, usually).
 

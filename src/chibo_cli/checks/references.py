@@ -25,7 +25,7 @@ def _unknown_member(cell: Cell, record: Record, path: tuple[str | int, ...],
                       _("member ids are listed in members.yaml"))
 
 
-@check("V001", "unknown-member")
+@check("V001", "unknown-member", needs_roster=True)
 def unknown_member(cell: Cell) -> Iterator[Finding]:
     """Every member id used in a record names a member in members.yaml.
 

@@ -34,7 +34,7 @@ def _total(vote: Vote) -> int:
     return vote.for_ + vote.against + vote.other
 
 
-@check("V020", "probationary-voters")
+@check("V020", "probationary-voters", needs_roster=True)
 def probationary_voters(cell: Cell) -> Iterator[Finding]:
     """Only full members vote: the votes cast do not exceed the full members present.
 
@@ -53,7 +53,7 @@ def probationary_voters(cell: Cell) -> Iterator[Finding]:
                           _("count only full members' votes (Điều lệ Đảng, Điều 3)"))
 
 
-@check("V021", "votes-exceed-present")
+@check("V021", "votes-exceed-present", needs_roster=True)
 def votes_exceed_present(cell: Cell) -> Iterator[Finding]:
     """The votes cast (for + against + other) do not exceed the members present.
 
@@ -90,7 +90,7 @@ def _majority_cases(cell: Cell) -> Iterator[tuple[str, Location, Optional[Vote],
                    cell.locate(meeting, "vote", "for"), meeting.vote, meeting)
 
 
-@check("V022", "resolution-majority")
+@check("V022", "resolution-majority", needs_roster=True)
 def resolution_majority(cell: Cell) -> Iterator[Finding]:
     """An adopted resolution (or a meeting's vote) has more than half of the vote denominator.
 
@@ -142,7 +142,7 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
                         source=rule_source(cell, "votes.admission_at_least")))
 
 
-@check("V023", "admission-two-thirds")
+@check("V023", "admission-two-thirds", needs_roster=True)
 def admission_two_thirds(cell: Cell) -> Iterator[Finding]:
     """Admission and confirmation votes reach two thirds of all full members of the cell.
 
