@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from fractions import Fraction
 from typing import Any, Optional
@@ -13,11 +14,13 @@ from ..roster import Attendance, Standing, attendance
 
 
 def rule_source(cell: Cell, key: str) -> str:
-    """The document a rule comes from (or the file that overrode it), for hints."""
+    """The document a rule comes from (or the file that overrode it), for hints. Hints put it in
+    parentheses, so a parenthesis inside the source becomes a clause: no "(… (…))"."""
     rule = cell.rules.rules[key]
+    source = re.sub(r"\s*\(([^()]*)\)", r"; \1", rule.source)
     if rule.origin != "rulebook":
-        return f"{rule.source}; {rule.origin}"
-    return rule.source
+        return f"{source}; {rule.origin}"
+    return source
 
 
 def rule_int(cell: Cell, key: str) -> int:

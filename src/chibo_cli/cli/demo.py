@@ -33,6 +33,6 @@ def generate(
     from ..demo import generate as write
 
     plants = write(folder, Options(cells, years, seed, start_year), force)
-    typer.echo(_("wrote {cells} cells × {years} years to {folder}; {count} planted violations "
+    typer.echo(_("wrote {cells} cell(s) × {years} year(s) to {folder}; {count} planted violations "
                  "listed in {manifest}", cells=cells, years=years, folder=folder,
                  count=len(plants), manifest=folder / "planted.json"))
