@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import BRANCH, MEETING, build_tree, make_cell
 
 from chibo_cli.loader import WorkspaceError, load_cell, load_workspace
-from helpers import BRANCH, MEETING, build_tree, make_cell
 
 
 def _codes(diags) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
@@ -22,7 +22,8 @@ def test_minimal_cell_loads_cleanly(tmp_path: Path) -> None:
 
 
 def test_typo_in_field_name_suggests_the_right_one(tmp_path: Path) -> None:
-    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": MEETING.replace("recorder:", "recoder:")})
+    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml":
+                         MEETING.replace("recorder:", "recoder:")})
     ws = load_workspace(tmp_path)
     unknown = [d for d in ws.diagnostics if d.code == "S001"]
     assert unknown and unknown[0].location.line == 7

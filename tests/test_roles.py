@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import BRANCH, make_cell
 
 from chibo_cli.errors import ChiboError
 from chibo_cli.loader import load_cell
 from chibo_cli.roles import assign_role
-from helpers import BRANCH, make_cell
 
 EMPTY_ROLES = BRANCH.replace("  secretary: tran-thi-lan\n  deputy: pham-van-duc\n",
                              "  secretary:        # bí thư\n  deputy:\n")

@@ -41,9 +41,12 @@ def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
         (b"\xff\xfea\x00:\x00", "Y005", 1),
         (b"name: Tr\xe2\xa7n\n", "Y005", 1),
         (b"\x00\x01\x02binary", "Y007", 1),
-        ("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e]\n", "Y004", None),
+        ("a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+         "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+         "f: [*e, *e, *e, *e, *e, *e, *e, *e]\n", "Y004", None),
         ("a: " + "[" * 100 + "]" * 100 + "\n", "Y004", None),
     ],
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Location, Severity
 from .i18n import _
@@ -21,7 +21,7 @@ COMMITTEE_FILE = "committee.yaml"
 MEMBERS_FILE = "members.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Record)
 
 
 class WorkspaceError(Exception):
@@ -52,10 +52,12 @@ class Cell:
         return self._members_by_id().get(member_id)
 
     def meeting(self, meeting_id: str) -> Optional[Meeting]:
-        return self._by_id("meetings", self.meetings, meeting_id)
+        found: Optional[Meeting] = self._by_id("meetings", self.meetings, meeting_id)
+        return found
 
     def resolution(self, resolution_id: str) -> Optional[Resolution]:
-        return self._by_id("resolutions", self.resolutions, resolution_id)
+        found: Optional[Resolution] = self._by_id("resolutions", self.resolutions, resolution_id)
+        return found
 
     def _by_id(self, kind: str, records: list[Any], record_id: str) -> Any:
         """The first record with that id, through an index kept while the list is unchanged.

@@ -3,8 +3,8 @@ editors through the JSON Schemas that ``chibo schema`` writes."""
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Any, Optional
 
@@ -246,7 +246,8 @@ class Meeting(FileRecord):
     tasks: list[Task] = Field(default_factory=list, description="Phân công nhiệm vụ")
     vote: Optional[Vote] = Field(None, description="Biểu quyết thông qua kết luận/nghị quyết")
     member_votes: list[MemberVote] = Field(
-        default_factory=list, description="Biểu quyết kết nạp, công nhận chính thức, miễn sinh hoạt")
+        default_factory=list,
+        description="Biểu quyết kết nạp, công nhận chính thức, miễn sinh hoạt")
     read_back: bool = Field(False, description="Biên bản đã được đọc lại và hội nghị nhất trí")
     @field_validator("start", "end")
     @classmethod

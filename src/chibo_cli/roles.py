@@ -15,7 +15,7 @@ _EMPTY_VALUE = re.compile(r"(?P<space>[ \t]*)(?P<comment>#.*)?(?P<end>\r?\n)?$")
 
 
 def assign_role(root: Path, role: str, member_id: str) -> Path:
-    """Set ``committee: <role>:`` to ``member_id`` when it is empty; the rest stays byte-identical."""
+    """Set ``committee: <role>:`` to ``member_id`` when empty; the rest stays byte-identical."""
     path, text, (line, col) = check_role_free(root, role)
     lines = text.splitlines(keepends=True)
     lines[line - 1] = _filled(lines[line - 1], col - 1 + len(role) + 1, member_id)
@@ -42,7 +42,7 @@ def check_role_free(root: Path, role: str) -> tuple[Path, str, tuple[int, int]]:
 
 
 def _filled(line: str, value_at: int, member_id: str) -> str:
-    """``  secretary:        # bí thư`` → ``  secretary: an-id    # bí thư`` (comment kept aligned)."""
+    """``secretary:      # bí thư`` → ``secretary: an-id  # bí thư``: the comment stays aligned."""
     match = _EMPTY_VALUE.match(line, value_at)
     if match is None:
         raise ChiboError(_("the role line is not empty: {line}", line=line.strip()))

@@ -13,7 +13,6 @@ from .diagnostics import Diagnostic, Severity
 from .i18n import _
 from .yamlio import PathKey, YamlDoc
 
-
 PERSONAL_FIELDS = frozenset({"card_number", "citizen_id"})
 
 

@@ -46,10 +46,10 @@ def _root(
 
 
 from . import checks as _checks  # noqa: E402,F401
-from . import records as _records  # noqa: E402,F401  (registers commands)
-from . import validate as _validate  # noqa: E402,F401
 from . import demo as _demo  # noqa: E402,F401
+from . import records as _records  # noqa: E402,F401  (registers commands)
 from . import render as _render  # noqa: E402,F401
+from . import validate as _validate  # noqa: E402,F401
 
 
 def run(argv: Optional[list[str]] = None) -> int:

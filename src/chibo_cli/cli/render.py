@@ -46,15 +46,9 @@ def render_minutes(meeting: str = typer.Argument(..., help=_("A meeting file or 
     """Render the minutes (biên bản) of one meeting."""
     from ..render import api
 
-    target, record_id = _target(meeting, cell)
-    workspace, found = _load_cell(target)
-    record = found.meeting(record_id)
-    _gate(workspace, [found], allow_errors, record is None)
-    if record is None:
-        raise ChiboError(_("no meeting '{id}' in {cell}", id=record_id, cell=found.root))
-    written = api.render_minutes(found, record, _out(found, out), templates=templates,
-                                 force=force)
-    return _finish([written], pdf, force)
+    return _render_one(meeting, cell, lambda c, i: c.meeting(i), api.render_minutes,
+                       lambda i, c: _("no meeting '{id}' in {cell}", id=i, cell=c),
+                       out, pdf, force, templates, allow_errors)
 
 
 @render_app.command("resolution")
@@ -65,14 +59,23 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
     """Render one resolution (nghị quyết); a draft is marked DỰ THẢO."""
     from ..render import api
 
-    target, record_id = _target(resolution, cell)
+    return _render_one(resolution, cell, lambda c, i: c.resolution(i), api.render_resolution,
+                       lambda i, c: _("no resolution '{id}' in {cell}", id=i, cell=c),
+                       out, pdf, force, templates, allow_errors)
+
+
+def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
+                render: Callable[..., Path], missing: Callable[[str, Path], str],
+                out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
+                allow_errors: bool) -> int:
+    """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
+    target, record_id = _target(reference, cell)
     workspace, found = _load_cell(target)
-    record = found.resolution(record_id)
+    record = find(found, record_id)
     _gate(workspace, [found], allow_errors, record is None)
     if record is None:
-        raise ChiboError(_("no resolution '{id}' in {cell}", id=record_id, cell=found.root))
-    written = api.render_resolution(found, record, _out(found, out), templates=templates,
-                                    force=force)
+        raise ChiboError(missing(record_id, found.root))
+    written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
 
 

@@ -194,18 +194,27 @@ _FILE_TAGS = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 
 def _unsafe_problems(tree: nodes.Node, paras: list[Para]) -> Iterator[Problem]:
     """What the sandbox would refuse at render time, reported before anyone renders."""
-    for node in tree.find_all(_FILE_TAGS):
+    for tag in tree.find_all(_FILE_TAGS):
         yield Problem("?", "error", _("'{tag}' reads other files; templates may not",
-                                      tag=type(node).__name__.lower()))
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const)):
-        if isinstance(node, nodes.Const):  # '{0.__class__}'.format(x), x|attr('__class__')
-            attr = node.value if isinstance(node.value, str) and "__" in node.value else None
-        else:
-            attr = node.attr if isinstance(node, nodes.Getattr) else _const(node.arg)
+                                      tag=type(tag).__name__.lower()))
+    for expr in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const)):
+        attr = _attribute_named(expr)
         if attr and (attr.startswith("_") or "__" in attr):
             yield Problem(_where_used(attr, paras), "error",
                           _("'{attr}' is an internal attribute; the sandbox refuses it",
                             attr=attr))
+
+
+def _attribute_named(node: nodes.Node) -> Optional[str]:
+    """The attribute an expression reaches for; a string constant counts too, since
+    ``'{0.__class__}'.format(x)`` and ``x|attr('__class__')`` reach through strings."""
+    if isinstance(node, nodes.Getattr):
+        return str(node.attr)
+    if isinstance(node, nodes.Getitem):
+        return _const(node.arg)
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return node.value
+    return None
 
 
 def _where_used(name: str, paras: list[Para]) -> str:
