@@ -213,6 +213,10 @@ def _attendance(doc: DocumentObject, v: str) -> None:
     loop(doc, f"for a in {v}.absentees",
          "+ Đồng chí {{ a.name }}: {% if a.reason %}vắng có lý do ({{ a.reason }})"
          "{% else %}vắng không có lý do{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+    # Dues are reported at the opening, with the attendance (domain: order of a regular meeting).
+    tag(doc, f"if {v}.dues")
+    para(doc, f"- Thu nộp đảng phí: {{{{ {v}.dues }}}}")
+    tag(doc, "endif")
 
 
 def _content(doc: DocumentObject, kind: str, v: str) -> None:
@@ -222,9 +226,6 @@ def _content(doc: DocumentObject, kind: str, v: str) -> None:
     para(doc, heads[kind], "Chibo Subheading")
     loop(doc, f"for a in {v}.agenda",
          "- {{ a.content }} (đồng chí {{ a.presenter }} trình bày).")
-    tag(doc, f"if {v}.dues")
-    para(doc, f"- Thu nộp đảng phí: {{{{ {v}.dues }}}}")
-    tag(doc, "endif")
     tag(doc, f"if {v}.review")
     para(doc, "2. Kiểm điểm việc thực hiện nhiệm vụ được phân công kỳ trước", "Chibo Subheading")
     loop(doc, f"for t in {v}.review",
