@@ -70,3 +70,17 @@ def test_number_digits_come_from_the_rulebook(rich_cell: Path) -> None:
 def test_clean_drops_characters_xml_cannot_hold() -> None:
     assert ctx.clean("a\x00b\x0bc\tdé\n") == "abc\tdé"
     assert ctx.paragraphs("Một\nhai\n\nBa") == ["Một hai", "Ba"]
+
+
+def test_members_with_the_same_name_are_told_apart_by_birth_year(tmp_path: Path) -> None:
+    from helpers import MEMBERS, make_cell
+
+    from chibo_cli.loader import load_cell
+    from chibo_cli.render.context import name_of
+
+    twin = MEMBERS.replace("name: Lê Thị Hoa", "name: Trần Thị Lan")
+    cell = load_cell(make_cell(tmp_path, {"members.yaml": twin}))
+    assert name_of(cell, "tran-thi-lan") == "Trần Thị Lan (sinh năm 1970)"
+    assert name_of(cell, "le-thi-hoa") == "Trần Thị Lan (sinh năm 1985)"
+    assert name_of(cell, "pham-van-duc") == "Phạm Văn Đức"
+    assert name_of(cell, "Nguyễn Văn Khách") == "Nguyễn Văn Khách"

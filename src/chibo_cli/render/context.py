@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Optional
 
 from ..errors import ChiboError
@@ -59,11 +60,25 @@ def superior_short(superior: str) -> str:
 
 
 def name_of(cell: Cell, ref: Optional[str]) -> str:
-    """A member id becomes the member's full name; anything else (a guest) is kept as written."""
+    """A member id becomes the member's full name; anything else (a guest) is kept as written.
+    Two members with the same name are told apart by their year of birth, as cells do on paper."""
     if not ref:
         return ""
     member = cell.member(ref)
-    return clean(member.name if member else ref)
+    if member is None:
+        return clean(ref)
+    if member.name.casefold() in _shared_names(cell):
+        return clean(f"{member.name} (sinh năm {member.born.year})")
+    return clean(member.name)
+
+
+def _shared_names(cell: Cell) -> set[str]:
+    cached = cell.__dict__.get("_shared_names")
+    if cached is None or cached[0] != len(cell.members):
+        counts = Counter(m.name.casefold() for m in cell.members)
+        cached = (len(cell.members), {name for name, n in counts.items() if n > 1})
+        cell.__dict__["_shared_names"] = cached
+    return cached[1]
 
 
 def header(cell: Cell, day: dt.date, number: str = "") -> shapes.Header:
