@@ -62,7 +62,7 @@ def _plain_problem(kind: str, item: Any) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("write fields (key: value) here")
     if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] in _ID_FIELDS:
-        return _("an id is written in lowercase letters without marks, digits and '-', "
+        return _("an id uses only lowercase letters without diacritics, digits and '-', "
                  "e.g. tran-thi-lan")
     if kind == "enum":
         expected = item.get("ctx", {}).get("expected", "")
