@@ -251,3 +251,18 @@ def test_new_resolution_unknown_meeting(cli: Any, tmp_path: Path, meeting: str,
     result = cli("new-resolution", meeting, "--cell", tmp_path)
     assert result.code == 2 and message in result.err
     assert not (tmp_path / "resolutions").exists()
+
+
+def test_init_asks_again_for_a_date_that_is_not_one(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = ["Chi bộ Tổ dân phố số 7", "Đảng bộ phường An Bình", "An Bình",
+               "2025-31-12", "2025-05-20", "2025–2030"]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(answers) + "\n"))
+    result = cli("init", tmp_path / "c")
+    assert result.code == 0, result.out + result.err
+    assert "2025-31-12" in result.out + result.err  # the complaint about the slip
+    assert "start: 2025-05-20" in (tmp_path / "c" / "branch.yaml").read_text(encoding="utf-8")

@@ -33,8 +33,22 @@ def _fill(values: dict[str, Optional[str]], questions: dict[str, str],
         raise ChiboError(_("missing {flags}", flags=flags),
                          _("give them as options, or run in a terminal to be asked"))
     for key in missing:
-        values[key] = typer.prompt(questions[key])
+        values[key] = typer.prompt(questions[key], value_proc=_ANSWER_CHECKS.get(key))
     return {key: str(value) for key, value in values.items()}
+
+
+def _date_answer(text: str) -> str:
+    """A typed date is checked at once, so a slip asks again instead of losing every answer."""
+    from ..scaffold import parse_date
+
+    try:
+        parse_date(text, "--term-start")
+    except ChiboError as exc:
+        raise typer.BadParameter(exc.message) from None
+    return text
+
+
+_ANSWER_CHECKS = {"term_start": _date_answer}
 
 
 @app.command()
