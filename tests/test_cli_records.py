@@ -266,3 +266,19 @@ def test_init_asks_again_for_a_date_that_is_not_one(cli, tmp_path: Path,  # type
     assert result.code == 0, result.out + result.err
     assert "2025-31-12" in result.out + result.err  # the complaint about the slip
     assert "start: 2025-05-20" in (tmp_path / "c" / "branch.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dates", [("2010-01-01", "2005-01-01", None),
+                                   ("1980-01-01", "2005-01-01", "2004-01-01")])
+def test_member_add_refuses_dates_out_of_order(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               dates: tuple[str, str, str | None]) -> None:
+    from helpers import make_cell
+
+    cell = make_cell(tmp_path)
+    before = (cell / "members.yaml").read_bytes()
+    born, admitted, confirmed = dates
+    args = ["member", "add", cell, "--name", "Lê Văn Ba", "--gender", "nam", "--born", born,
+            "--admitted", admitted, *(["--confirmed", confirmed] if confirmed else [])]
+    result = cli(*args)
+    assert result.code == 2 and "out of order" in result.err
+    assert (cell / "members.yaml").read_bytes() == before
