@@ -269,7 +269,7 @@ def test_init_asks_again_for_a_date_that_is_not_one(cli, tmp_path: Path,  # type
 
 
 @pytest.mark.parametrize("dates", [("2010-01-01", "2005-01-01", None),
-                                   ("1980-01-01", "2005-01-01", "2004-01-01")])
+                                   ("2005-01-01", "2005-01-01", "2006-01-01")])
 def test_member_add_refuses_dates_out_of_order(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                dates: tuple[str, str, str | None]) -> None:
     from helpers import make_cell

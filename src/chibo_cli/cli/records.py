@@ -110,10 +110,10 @@ def member_add(
         admitted=parse_date(admitted, "--admitted"),
         confirmed=parse_date(confirmed, "--confirmed") if confirmed else None,
         card_number=card_number, citizen_id=citizen_id, id=member_id)
-    if not member.born < member.admitted <= (member.confirmed or member.admitted):
+    if member.born >= member.admitted:
         raise ChiboError(_("the dates are out of order: born {born}, admitted {admitted}",
                            born=member.born.isoformat(), admitted=member.admitted.isoformat()),
-                         _("a member is born before being admitted, and confirmed after it"))
+                         _("check the year of birth and of admission"))
     new_id, path = add_member(cell, member)
     typer.echo(_("added {id} to {path}", id=new_id, path=path))
     if role is not None:
