@@ -87,8 +87,8 @@ class YamlDoc:
 
 
 class _Abort(Exception):
-    def __init__(self, code: str, message: str, node: yaml.Node | yaml.Event | None,
-                 hint: str = "") -> None:
+    def __init__(self, code: str, message: str,
+                 node: yaml.Node | yaml.Event | yaml.Mark | None, hint: str = "") -> None:
         super().__init__(message)
         self.code, self.message, self.hint = code, message, hint
         self.where = _mark(node) if node is not None else (1, 1)
@@ -170,8 +170,9 @@ def _fail(doc: YamlDoc, code: str, message: str, line: int = 1, col: int = 1,
     return doc
 
 
-def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
-    mark = node.start_mark
+def _mark(node: yaml.Node | yaml.Event | yaml.Mark) -> tuple[int, int]:
+    # libyaml's marks are their own class, not yaml.Mark: tell a mark by its missing start_mark
+    mark = getattr(node, "start_mark", node)
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
@@ -195,8 +196,15 @@ def _prescan(text: str) -> None:
             if count > MAX_NODES:
                 raise _Abort("Y004", _("too many values (more than {limit})", limit=MAX_NODES),
                              event, _("a record file is never this big; is this the right file?"))
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # libyaml ≥ 0.2.5 (PyYAML 6.0.3+) stops deep flow nesting itself, scanning ahead of the
+        # events; it is the same problem as ours, so it gets the same code.
+        if "nesting depth" in (exc.problem or ""):
+            raise _Abort("Y004", _("nesting is too deep (more than {limit} levels)",
+                                   limit=MAX_DEPTH), exc.problem_mark) from None
         return  # composing reports the same syntax error, with its place
+    except yaml.YAMLError:
+        return
 
 
 def _surely_small(text: str) -> bool:
