@@ -27,6 +27,13 @@ def _pdf_text(path: Path) -> tuple[str, int]:
     return " ".join(text.split()), text.count("\f")
 
 
+def _font_families(path: Path) -> set[str]:
+    """The families embedded in a PDF, without the subset prefix and the style suffix."""
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    return {line.split()[0].split("+")[-1].split("-")[0] for line in lines if line.strip()}
+
+
 def test_documents_convert_and_read_right(rich_cell: Path, tmp_path: Path) -> None:
     _need("soffice")
     _need("pdftotext")
@@ -40,6 +47,8 @@ def test_documents_convert_and_read_right(rich_cell: Path, tmp_path: Path) -> No
             api.render_resolution_book(cell, out)]
     pdfs = pdf.to_pdf(docs)
     texts = {p.stem: _pdf_text(p) for p in pdfs}
+    for path in pdfs:  # a fallback font means some Vietnamese letters are missing from the font
+        assert _font_families(path) <= {"TimesNewRomanPSMT", "TimesNewRoman", "LiberationSerif"}
     minutes, pages = texts["bien-ban-2025-08-05-regular"]
     for key in ("ĐẢNG CỘNG SẢN VIỆT NAM", "Hòa Bình, ngày 05 tháng 8 năm 2025",
                 "CHI BỘ TỔ DÂN PHỐ SỐ 3", "Tổng số đảng viên của chi bộ: 8 đồng chí",
