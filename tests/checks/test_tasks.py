@@ -3,7 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MEETING
+from helpers import MEETING, make_cell
+
+from chibo_cli.checks import run_checks
+from chibo_cli.loader import load_workspace
 
 from .util import MEETING_FILE, diagnostics, found, meeting, resolution
 
@@ -43,12 +46,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("select", "files", "expected"), CASES)
-def test_task_checks(tmp_path: Path, select: str, files: dict[str, str],
-                     expected: list[tuple[str, str, int]]) -> None:
-    assert found(tmp_path, files, select) == expected
-
-
 def test_minutes_findings_have_their_own_severity(tmp_path: Path) -> None:
     text = without("discussion:\n", "  - speaker: pham-van-duc\n",
                    "    gist: Đề nghị tăng cường vận động vệ sinh môi trường\n")
@@ -64,3 +61,51 @@ def test_task_message_says_what_is_missing(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, files, "V060")
     assert diag.message == "task 'Vận động các hộ đăng ký gia đình văn hóa' has no due date"
     assert diag.severity.value == "warning"
+
+
+
+SEPTEMBER = "meetings/2025-09-09-regular.yaml"
+REVIEWED = 'review:\n  - task: "2025-08-05-regular#1"\n    status: done\n'
+# The minimal cell has 4 members present; a guest's speech does not count as a member's.
+GUEST_SPEAKS = ("guests:\n  - name: Nguyễn Văn Quang\n    superior: true\n"
+                "discussion:\n  - speaker: Nguyễn Văn Quang\n    gist: Ghi nhận\n")
+ONE_OF_FOUR = MEETING.replace("discussion:\n", GUEST_SPEAKS)
+TWO_OF_FOUR = ONE_OF_FOUR.replace("discussion:\n",
+                                  "discussion:\n  - speaker: le-thi-hoa\n    gist: Nhất trí\n")
+
+CASES += [
+    # no regular meeting after the due date yet: nothing to say
+    ("V062", {}, []),
+    ("V062", {SEPTEMBER: meeting("2025-09-09")}, [("V062", MEETING_FILE, 19)]),
+    ("V062", {SEPTEMBER: meeting("2025-09-09", extra=REVIEWED)}, []),
+    # reviewed at a thematic meeting counts too
+    ("V062", {SEPTEMBER: meeting("2025-09-09"),
+              "meetings/2025-09-02-thematic.yaml": meeting(
+                  "2025-09-02", "thematic", extra="topic: An ninh trật tự\n" + REVIEWED)}, []),
+    # due after the last regular meeting: it can wait
+    ("V062", {SEPTEMBER: meeting("2025-09-09"),
+              MEETING_FILE: MEETING.replace("due: 2025-08-31", "due: 2025-09-30")}, []),
+    ("V063", {MEETING_FILE: TWO_OF_FOUR}, []),
+    ("V063", {MEETING_FILE: ONE_OF_FOUR}, [("V063", MEETING_FILE, 17)]),
+]
+
+
+@pytest.mark.parametrize(("select", "files", "expected"), CASES)
+def test_task_checks(tmp_path: Path, select: str, files: dict[str, str],
+                     expected: list[tuple[str, str, int]]) -> None:
+    assert found(tmp_path, files, select) == expected
+
+
+def test_few_speakers_says_how_many(tmp_path: Path) -> None:
+    diags = diagnostics(tmp_path, {MEETING_FILE: ONE_OF_FOUR}, "V063")
+    assert [d.message for d in diags] == ["1 of the 4 members present spoke (25%), below 1/2"]
+
+
+def test_tiers_decide_what_runs(tmp_path: Path) -> None:
+    """V062 runs with --strict, V063 only when selected; by default neither runs."""
+    workspace = load_workspace(make_cell(tmp_path, {SEPTEMBER: meeting("2025-09-09")}))
+    codes = {d.code for d in run_checks(workspace)}
+    assert not codes & {"V062", "V063"}
+    codes = {d.code for d in run_checks(workspace, strict=True)}
+    assert "V062" in codes and "V063" not in codes
+    assert {d.code for d in run_checks(workspace, ["V063"])} == {"V063"}

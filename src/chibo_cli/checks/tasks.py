@@ -1,14 +1,17 @@
-"""Checks: tasks and the minutes — who does what by when, and what every regular minutes holds."""
+"""Checks: tasks and the minutes — who does what by when, what every regular minutes holds, and
+whether the meeting was a real discussion."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Iterator, Sequence
 
 from ..diagnostics import Severity
 from ..i18n import _
 from ..loader import Cell
-from ..models import MeetingKind, Record, Task
-from . import Finding, check
+from ..models import Meeting, MeetingKind, Record, Task
+from . import Finding, Tier, check
+from ._support import attendance_at, percent, rule_source, show_fraction
 
 
 def _task_findings(cell: Cell, record: Record, tasks: Sequence[Task]) -> Iterator[Finding]:
@@ -77,3 +80,56 @@ def minutes_incomplete(cell: Cell) -> Iterator[Finding]:
                           _("the minutes were not read back and agreed at the meeting"),
                           _("the recorder reads the minutes back before the close; write "
                             "'read_back: true' once the meeting agreed them"))
+
+
+@check("V062", "task-not-reviewed", Severity.WARNING, Tier.STRICT)
+def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
+    """A task is reviewed at a later meeting once a regular meeting has been held after its due date.
+
+    Passes: task 1 of ``2025-08-05-regular``, due 2025-08-31, and the September meeting's
+    ``review: [{task: "2025-08-05-regular#1", status: done}]``.
+    Fails: the September meeting reviews nothing → ``V062 warning: task 1 of 2025-08-05-regular
+    ('Vận động các hộ…', due 2025-08-31) was never reviewed``. Runs with ``--strict``: the
+    review is the practice of Hướng dẫn 42-HD/BTCTW, but some cells review in the resolution.
+    """
+    reviewed = {review.task for meeting in cell.meetings for review in meeting.review}
+    regular_dates = sorted(m.date for m in cell.meetings if m.kind is MeetingKind.regular)
+    for meeting in cell.meetings:
+        for i, task in enumerate(meeting.tasks):
+            if f"{meeting.id}#{i + 1}" in reviewed or task.due is None:
+                continue
+            if regular_dates and regular_dates[-1] > max(task.due, meeting.date):
+                yield Finding(cell.locate(meeting, "tasks", i),
+                              _("task {n} of {meeting} ('{what}', due {due}) was never reviewed",
+                                n=i + 1, meeting=meeting.id, what=_shorten(task.what),
+                                due=task.due.isoformat()),
+                              _("review it at a later meeting: under 'review:', 'task: {ref}' "
+                                "with its status", ref=f"{meeting.id}#{i + 1}"))
+
+
+@check("V063", "few-speakers", Severity.WARNING, Tier.OPT_IN, needs_roster=True)
+def few_speakers(cell: Cell) -> Iterator[Finding]:
+    """Enough of the members present spoke in the discussion (a figure of local scoring sheets).
+
+    Passes: 6 members present, 3 of them named under ``discussion:`` (at least 1/2).
+    Fails: 20 present, 4 spoke → ``V063 warning: 4 of the 20 members present spoke (20%), below
+    1/2``. Guests' speeches do not count. Opt-in (``--select V063``): no national rule sets the
+    share; ``attendance.speakers_at_least`` holds the local one.
+    """
+    threshold = cell.rules.fraction("attendance.speakers_at_least")
+    for meeting in cell.meetings:
+        present = attendance_at(cell, meeting).present
+        spoke = len(_member_speakers(cell, meeting))
+        if present and Fraction(spoke, present) < threshold:
+            yield Finding(cell.locate(meeting, "discussion"),
+                          _("{spoke} of the {present} members present spoke ({share}), below "
+                            "{threshold}", spoke=spoke, present=present,
+                            share=percent(spoke, present), threshold=show_fraction(threshold)),
+                          _("rule attendance.speakers_at_least ({source})",
+                            source=rule_source(cell, "attendance.speakers_at_least")))
+
+
+def _member_speakers(cell: Cell, meeting: Meeting) -> set[str]:
+    absent = {absence.member for absence in meeting.absent}
+    return {speech.speaker for speech in meeting.discussion
+            if cell.member(speech.speaker) is not None and speech.speaker not in absent}
