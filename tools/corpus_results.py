@@ -16,9 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "src")]
 
-from chibo_cli.cli import run  # noqa: E402
 from trust.corpus.cases import CASES  # noqa: E402
 from trust.test_corpus import build  # noqa: E402
+
+from chibo_cli.cli import run  # noqa: E402
 
 HEAD = """# The corpus of bad inputs: what each produced
 

@@ -172,7 +172,7 @@ def _fail(doc: YamlDoc, code: str, message: str, line: int = 1, col: int = 1,
 
 def _mark(node: yaml.Node | yaml.Event | yaml.Mark) -> tuple[int, int]:
     # libyaml's marks are their own class, not yaml.Mark: tell a mark by its missing start_mark
-    mark = getattr(node, "start_mark", node)
+    mark: Any = getattr(node, "start_mark", node)
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 

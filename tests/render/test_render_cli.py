@@ -108,3 +108,32 @@ def test_a_book_of_an_empty_year_is_refused_and_year_excludes_term(cli: Any,
     assert not (rich_cell / "out").exists()
     both = cli("book", "minutes", rich_cell, "--year", "2025", "--term")
     assert both.code == 2 and "cannot be used together" in both.err
+
+
+def test_only_the_records_a_document_is_made_from_hold_it_back(cli: Any, rich_cell: Path
+                                                               ) -> None:
+    """Next year's half-filled meeting does not stop this year's minutes, book or resolution;
+    an error in the meeting of an adopted resolution stops the resolution, not its draft."""
+    august = (rich_cell / "meetings/2025-08-05-regular.yaml").read_text("utf-8")
+    broken = august.replace("date: 2025-08-05", "date: 2026-01-06").replace("for: 3,", "for: 9,")
+    (rich_cell / "meetings/2026-01-06-regular.yaml").write_text(broken, "utf-8")
+    assert cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell).code == 0
+    assert cli("book", "minutes", rich_cell, "--year", "2025").code == 0
+    assert cli("book", "resolutions", rich_cell).code == 0
+    refused = cli("book", "minutes", rich_cell, "--year", "2026")
+    assert refused.code == 1 and "2026-01-06-regular.yaml" in refused.err
+
+    (rich_cell / "meetings/2025-08-05-regular.yaml").write_text(
+        august.replace("for: 3,", "for: 9,"), "utf-8")
+    refused = cli("render", "resolution", "2025-08-05", "-C", rich_cell, "--force")
+    assert refused.code == 1 and "2025-08-05-regular.yaml" in refused.err
+    assert cli("render", "resolution", "2025-07-01", "-C", rich_cell, "--force").code == 0
+
+
+def test_an_error_in_a_shared_file_holds_back_every_document(cli: Any, rich_cell: Path) -> None:
+    members = rich_cell / "members.yaml"
+    members.write_text(members.read_text("utf-8").replace("born: ", "born: 2025-02-31 #", 1),
+                       "utf-8")
+    refused = cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell)
+    assert refused.code == 1 and "members.yaml" in refused.err
+    assert not (rich_cell / "out").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
 import typer
 
@@ -15,6 +15,7 @@ from . import app
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
     from ..loader import Cell, Workspace
+    from ..models import Meeting, Resolution
 
 render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
                          no_args_is_help=True)
@@ -64,17 +65,24 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
                        out, pdf, force, templates, allow_errors)
 
 
+# The records a document is made from, for one cell: only their errors hold the document back.
+Sources = Callable[["Cell"], Sequence[Union["Meeting", "Resolution"]]]
+
+
 def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
                 render: Callable[..., Path], missing: Callable[[str, Path], str],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
+    from ..render import api
+
     target, record_id = _target(reference, cell)
     workspace, found = _load_cell(target)
     record = find(found, record_id)
-    _gate(workspace, [found], allow_errors, record is None)
     if record is None:
+        _gate(workspace, [found], allow_errors, missing=True)
         raise ChiboError(missing(record_id, found.root))
+    _gate(workspace, [found], allow_errors, sources=lambda cell: api.sources_of(cell, [record]))
     written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
 
@@ -98,13 +106,19 @@ def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or commit
         raise ChiboError(_("--year and --term cannot be used together"),
                          _("a book covers one year or one term"))
 
+    by_term = term or term_label is not None
+
+    def year_of(cell: "Cell") -> Optional[int]:
+        return None if by_term else (year or _latest_year(cell))
+
+    def sources(cell: "Cell") -> list["Meeting"]:
+        return api.minutes_book_meetings(cell, year_of(cell), term_label)[0]
+
     def one(cell: "Cell", folder: Path) -> Path:
-        by_term = term or term_label is not None
-        chosen = None if by_term else (year or _latest_year(cell))
-        return api.render_minutes_book(cell, folder, year=chosen, term=term_label,
+        return api.render_minutes_book(cell, folder, year=year_of(cell), term=term_label,
                                        volume=volume, templates=templates, force=force)
 
-    return _books(path, out, one, pdf, force, allow_errors)
+    return _books(path, out, one, sources, pdf, force, allow_errors)
 
 
 @book_app.command("resolutions")
@@ -117,15 +131,19 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
     """Render the resolution notebook (sổ nghị quyết) of a term."""
     from ..render import api
 
+    def sources(cell: "Cell") -> list[Union["Meeting", "Resolution"]]:
+        chosen = api.pick_term(cell, term_label)
+        return api.sources_of(cell, api.resolution_book_resolutions(cell, chosen))
+
     def one(cell: "Cell", folder: Path) -> Path:
         return api.render_resolution_book(cell, folder, term=term_label, volume=volume,
                                           templates=templates, force=force)
 
-    return _books(path, out, one, pdf, force, allow_errors)
+    return _books(path, out, one, sources, pdf, force, allow_errors)
 
 
-def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path], pdf: bool,
-           force: bool, allow_errors: bool) -> int:
+def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
+           sources: Sources, pdf: bool, force: bool, allow_errors: bool) -> int:
     from ..loader import find_cell_roots
     from .validate import load_or_fail
 
@@ -133,14 +151,14 @@ def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
     workspace = load_or_fail(path)
     if not is_committee:
         cell = workspace.cells[0]
-        _gate(workspace, [cell], allow_errors)
+        _gate(workspace, [cell], allow_errors, sources=sources)
         return _finish([one(cell, _out(cell, out))], pdf, force)
-    return _committee_books(workspace, out, one, pdf, force, allow_errors)
+    return _committee_books(workspace, out, one, sources, pdf, force, allow_errors)
 
 
 def _committee_books(workspace: "Workspace", out: Optional[Path],
-                     one: Callable[["Cell", Path], Path], pdf: bool, force: bool,
-                     allow_errors: bool) -> int:
+                     one: Callable[["Cell", Path], Path], sources: Sources, pdf: bool,
+                     force: bool, allow_errors: bool) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -151,25 +169,29 @@ def _committee_books(workspace: "Workspace", out: Optional[Path],
         task = progress.add_task(_("rendering"), total=len(workspace.cells))
         for cell in workspace.cells:
             progress.update(task, description=cell.root.name)
-            if _blocked(workspace, cell, diagnostics, allow_errors):
+            records = _unless_empty(sources, cell)
+            if records is None:
+                pass
+            elif _blocked(workspace, cell, diagnostics, allow_errors, sources=records):
                 skipped += 1
             else:
                 folder = out / cell.root.name if out else _out(cell, None)
-                written.extend(_unless_empty(one, cell, folder))
+                written.append(one(cell, folder))
             progress.advance(task)
     status = _finish(written, pdf, force)
     return 1 if skipped else status
 
 
-def _unless_empty(one: Callable[["Cell", Path], Path], cell: "Cell", folder: Path) -> list[Path]:
+def _unless_empty(sources: Sources, cell: "Cell"
+                  ) -> Optional[Sequence[Union["Meeting", "Resolution"]]]:
     """In a committee batch, a cell with nothing in the period is reported and passed over."""
     from ..render.api import EmptyBook
 
     try:
-        return [one(cell, folder)]
+        return sources(cell)
     except EmptyBook as exc:
         sys.stderr.write(f"{exc.message}\n")
-        return []
+        return None
 
 
 # ------------------------------------------------------------------ templates
@@ -270,12 +292,14 @@ def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnosti
 
 
 def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic"],
-             allow_errors: bool, force_show: bool = False) -> bool:
-    """Print the cell's errors; True when they stop it from being rendered."""
+             allow_errors: bool, force_show: bool = False,
+             sources: Optional[Sequence[Union["Meeting", "Resolution"]]] = None) -> bool:
+    """Print the errors of the cell (or of the records a document is made from); True when they
+    stop it from being rendered."""
     from ..diagnostics import format_text, relative_location
     from ..render.api import cell_errors
 
-    errors = cell_errors(workspace, cell, diagnostics)
+    errors = cell_errors(workspace, cell, diagnostics, sources)
     if not errors:
         return False
     for diag in errors:
@@ -292,9 +316,10 @@ def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic
 
 
 def _gate(workspace: "Workspace", cells: list["Cell"], allow_errors: bool,
-          missing: bool = False) -> None:
+          missing: bool = False, sources: Optional[Sources] = None) -> None:
     diagnostics = _diagnostics(workspace, cells)
-    blocked = any(_blocked(workspace, c, diagnostics, allow_errors, missing) for c in cells)
+    blocked = any(_blocked(workspace, c, diagnostics, allow_errors, missing,
+                           sources(c) if sources else None) for c in cells)
     if blocked:
         raise typer.Exit(1)
 

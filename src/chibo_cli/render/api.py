@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from ..atomic import write_bytes_atomic
 from ..diagnostics import Diagnostic, Severity
@@ -57,6 +57,18 @@ def render_minutes_book(cell: Cell, out: Path, *, year: Optional[int] = None,
                         templates: Optional[Path] = None, force: bool = False) -> Path:
     """The minutes book for ``year``, or for a term (``term`` is its label, or "" for the
     latest): a cover, then every meeting in date order, each on a new page."""
+    meetings, period, stem = minutes_book_meetings(cell, year, term)
+    seals = short_seals(cell)
+    records = [ctx.minutes(cell, m, seals.get(("meeting", m.id), "")) for m in meetings]
+    dates = [m.date for m in meetings]
+    book = _book(cell, "SỔ BIÊN BẢN", "SINH HOẠT CHI BỘ", period, volume, dates)
+    context: shapes.MinutesBookContext = {"book": book, "meetings": records}
+    return _render(cell, "minutes-book", context, out, stem, templates, force)
+
+
+def minutes_book_meetings(cell: Cell, year: Optional[int], term: Optional[str]
+                          ) -> tuple[list[Meeting], str, str]:
+    """(the book's meetings in order, its period, its file stem); EmptyBook when none."""
     if year is not None:
         meetings = [m for m in cell.meetings if m.date.year == year]
         period, stem = f"Năm {year}", f"so-bien-ban-{year}"
@@ -68,13 +80,7 @@ def render_minutes_book(cell: Cell, out: Path, *, year: Optional[int] = None,
         raise EmptyBook(_("{cell}: no meetings in {period}; there is no book to make",
                           cell=cell.name, period=year if year is not None else _(
                               "term {term}", term=chosen.label)))
-    meetings.sort(key=lambda m: (m.date, m.start, m.id))
-    seals = short_seals(cell)
-    records = [ctx.minutes(cell, m, seals.get(("meeting", m.id), "")) for m in meetings]
-    dates = [m.date for m in meetings]
-    book = _book(cell, "SỔ BIÊN BẢN", "SINH HOẠT CHI BỘ", period, volume, dates)
-    context: shapes.MinutesBookContext = {"book": book, "meetings": records}
-    return _render(cell, "minutes-book", context, out, stem, templates, force)
+    return sorted(meetings, key=lambda m: (m.date, m.start, m.id)), period, stem
 
 
 def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
@@ -82,12 +88,7 @@ def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
                            force: bool = False) -> Path:
     """The resolution notebook of a term: a cover, an index, every adopted resolution by number."""
     chosen = pick_term(cell, term)
-    adopted = [r for r in cell.resolutions if r.status is ResolutionStatus.adopted
-               and in_term(cell, chosen, resolution_date(cell, r))]
-    if not adopted:
-        raise EmptyBook(_("{cell}: no adopted resolutions in term {term}; there is no book to "
-                          "make", cell=cell.name, term=chosen.label))
-    adopted.sort(key=lambda r: (r.number or 0, r.id))
+    adopted = resolution_book_resolutions(cell, chosen)
     seals = short_seals(cell)
     records = [ctx.resolution(cell, r, seals.get(("resolution", r.id), "")) for r in adopted]
     dates = sorted(resolution_date(cell, r) for r in adopted)
@@ -95,6 +96,29 @@ def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
     context: shapes.ResolutionBookContext = {"book": book, "resolutions": records}
     return _render(cell, "resolution-book", context, out, f"so-nghi-quyet-nhiem-ky-{chosen.label}",
                    templates, force)
+
+
+def resolution_book_resolutions(cell: Cell, term: Term) -> list[Resolution]:
+    """The adopted resolutions of ``term`` by number; EmptyBook when none."""
+    adopted = [r for r in cell.resolutions if r.status is ResolutionStatus.adopted
+               and in_term(cell, term, resolution_date(cell, r))]
+    if not adopted:
+        raise EmptyBook(_("{cell}: no adopted resolutions in term {term}; there is no book to "
+                          "make", cell=cell.name, term=term.label))
+    return sorted(adopted, key=lambda r: (r.number or 0, r.id))
+
+
+def sources_of(cell: Cell, records: Sequence[Meeting | Resolution]) -> list[Meeting | Resolution]:
+    """The records a document is made from: ``records`` and the meetings of adopted resolutions
+    (their vote and date come from the meeting). A draft stands alone: it is sent out before its
+    meeting, whose minutes are still empty."""
+    found: list[Meeting | Resolution] = list(records)
+    for record in records:
+        if isinstance(record, Resolution) and record.status is ResolutionStatus.adopted:
+            meeting = cell.meeting(record.meeting)
+            if meeting is not None:
+                found.append(meeting)
+    return found
 
 
 # ------------------------------------------------------------------ terms and dates
@@ -125,13 +149,32 @@ def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
     return day or dt.date.min
 
 
-def cell_errors(workspace: Workspace, cell: Cell,
-                diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The error-level diagnostics about ``cell``'s files (and the committee's, which it uses)."""
+def cell_errors(workspace: Workspace, cell: Cell, diagnostics: list[Diagnostic],
+                sources: Optional[Sequence[Meeting | Resolution]] = None) -> list[Diagnostic]:
+    """The error-level diagnostics about ``cell``'s files (and the committee's, which it uses).
+
+    With ``sources`` (the records a document is made from), errors in the cell's *other* meeting
+    and resolution files are left out: next month's half-filled meeting does not hold back this
+    month's minutes. Errors in shared files (branch, members, committee) and in files that could
+    not be read at all still count, since nobody can tell what those would change.
+    """
     root = cell.root.resolve()
-    inside = [d for d in diagnostics if d.severity is Severity.ERROR
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR
               and _within(Path(d.location.file), root, workspace.root.resolve())]
-    return inside
+    if sources is None:
+        return errors
+    wanted = {cell.file_of(record) for record in sources}
+    others = {_resolved(cell.file_of(record))
+              for record in (*cell.meetings, *cell.resolutions)
+              if cell.file_of(record) not in wanted}
+    return [d for d in errors if _resolved(d.location.file) not in others]
+
+
+def _resolved(file: str) -> Path:
+    try:
+        return Path(file).resolve()
+    except OSError:
+        return Path(file)
 
 
 def _within(file: Path, cell_root: Path, workspace_root: Path) -> bool:
