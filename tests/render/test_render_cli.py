@@ -137,3 +137,8 @@ def test_an_error_in_a_shared_file_holds_back_every_document(cli: Any, rich_cell
     refused = cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell)
     assert refused.code == 1 and "members.yaml" in refused.err
     assert not (rich_cell / "out").exists()
+
+
+def test_templates_list_of_a_folder_that_is_no_cell(cli: Any, tmp_path: Path) -> None:
+    result = cli("templates", "list", tmp_path / "nope")
+    assert result.code == 2 and "is not a cell folder" in result.err

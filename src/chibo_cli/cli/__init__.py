@@ -69,7 +69,7 @@ def run(argv: Optional[list[str]] = None) -> int:
         if os.environ.get("CHIBO_TRACEBACK"):
             raise
         _print_error(_("internal error: {error}", error=f"{type(exc).__name__}: {exc}"),
-                     _("this is a bug in chibo; rerun with --traceback and report it"))
+                     _("this is a bug in chibo; rerun as 'chibo --traceback …' and report it"))
         return ExitStatus.INTERNAL
     if result == ExitStatus.INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
         return _interrupted()

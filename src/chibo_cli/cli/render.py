@@ -204,6 +204,8 @@ def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.
     from ..render.templates import NAMES, listing
 
     root = cell if (cell / "branch.yaml").is_file() else None
+    if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
+        raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
     for found in listing(root, templates):
         typer.echo(f"{found.name:<18} {found.origin:<12} {found.path}")
         typer.echo(f"    {_(NAMES[found.name])}")
