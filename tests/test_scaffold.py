@@ -363,3 +363,15 @@ def test_init_appends_to_an_existing_gitignore(tmp_path: Path) -> None:
     scaffold.init_cell(tmp_path, scaffold.BranchInfo("Chi bộ 1", "Đảng bộ xã A", "A",
                                                      D(2025, 1, 1), "2025–2030"))
     assert (tmp_path / ".gitignore").read_bytes() == b"*.pdf\nout/\n"
+
+
+def test_new_meeting_starts_at_the_hour_of_its_own_kind(tmp_path: Path) -> None:
+    """A thematic meeting held after the regular one at 21:00 does not move the next regular."""
+    thematic = JULY.replace("kind: regular", "kind: thematic").replace(
+        "date: 2025-07-03", "date: 2025-08-20").replace('start: "19:30"', 'start: "21:00"')
+    assert 'start: "21:00"' in thematic
+    make_cell(tmp_path, {"meetings/2025-08-20-thematic.yaml": thematic})
+    regular = scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+    assert 'start: "19:30"' in regular.read_text(encoding="utf-8")
+    again = scaffold.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 18))
+    assert 'start: "21:00"' in again.read_text(encoding="utf-8")

@@ -489,6 +489,9 @@ def meeting_text(cell: Cell, kind: MeetingKind, date: dt.date, start: Optional[s
     assert cell.branch is not None
     earlier = [m for m in cell.meetings if m.date < date]
     last = earlier[-1] if earlier else None
+    # the usual hour of this kind: a thematic meeting often follows the regular one at 21:00
+    same_kind = [m for m in earlier if m.kind is kind]
+    usual_start = same_kind[-1].start if same_kind else DEFAULT_START
     chair = _chair(cell.branch)
     recorder, recorder_note = _recorder(cell.branch, last, chair)
     planned = planned_topic(cell, date) if kind is MeetingKind.thematic else None
@@ -497,7 +500,7 @@ def meeting_text(cell: Cell, kind: MeetingKind, date: dt.date, start: Optional[s
     path = meeting_path(cell.root, kind, date)
     return schema_line(path, cell.root, "meeting") + render(
         "meeting.yaml", kind=kind.value, date=date.isoformat(),
-        start=yaml_str(start or (last.start if last else DEFAULT_START)),
+        start=yaml_str(start or usual_start),
         place=yaml_str(_place(cell, last)), chair=yaml_id(chair), recorder=yaml_id(recorder),
         recorder_note=recorder_note, topic=yaml_str(planned.topic) if planned else "",
         agenda=agenda_block(kind, date, roles, planned.topic if planned else None),
