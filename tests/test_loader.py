@@ -41,6 +41,12 @@ def test_one_broken_member_does_not_hide_the_others(tmp_path: Path) -> None:
     assert "pham-van-duc" not in {m.id for m in cell.members}
     assert "pham-van-duc" in cell.broken_ids
     assert len(cell.members) == 4
+    assert cell.broken_members == 1 and not cell.roster_complete  # counting checks wait
+
+
+def test_a_clean_roster_is_complete(tmp_path: Path) -> None:
+    cell = load_workspace(make_cell(tmp_path)).cells[0]
+    assert cell.roster_complete and cell.broken_members == 0
 
 
 def test_meeting_times_must_be_hh_mm(tmp_path: Path) -> None:

@@ -42,11 +42,17 @@ class Cell:
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
     roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
+    broken_members: int = 0  # entries of members.yaml that failed to load: counts would be short
     locations: dict[int, tuple[str, PathKey]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.branch.name if self.branch else self.root.name
+
+    @property
+    def roster_complete(self) -> bool:
+        """Every member of members.yaml loaded: attendance and vote counts can be trusted."""
+        return not self.roster_unreadable and self.broken_members == 0
 
     def member(self, member_id: str) -> Optional[Member]:
         return self._members_by_id().get(member_id)
@@ -224,11 +230,13 @@ def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
             "members.yaml must hold a list under 'members:'")
         diags.append(Diagnostic("S004", Severity.ERROR, problem, doc.location(("members",))))
         if not isinstance(items, list):
+            cell.roster_unreadable = True
             return
     seen: dict[str, Member] = {}
     for index, item in enumerate(items):
         member = _validate(Member, doc, ("members", index), diags)
         if member is None:
+            cell.broken_members += 1
             _remember_broken_id(cell, item)
             continue
         cell.remember(member, doc, ("members", index))

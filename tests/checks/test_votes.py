@@ -83,3 +83,63 @@ def test_admission_message(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, {MEETING_FILE: member_vote(2)}, "V023")
     assert diag.message == ("admission of 'ngo-thi-thu' has 2 for of 4 full members "
                             "(needs at least 3, 2/3)")
+
+
+# ------------------------------------------------------------------ a member that fails to load
+# pham-van-duc (a full member, present, a speaker) is dropped when his entry fails to load; the
+# counts would then be one full member short and a correct vote would look wrong.
+
+BROKEN_MEMBERS = {
+    "impossible date": MEMBERS.replace("born: 1968-09-10", "born: 1968-02-31"),
+    "typo in a field": MEMBERS.replace("    gender: nam\n    born: 1968", "    gendre: nam\n"
+                                       "    born: 1968"),
+    # no id: V001 reports the references to him (nothing names him), but nothing is counted
+    "no id": MEMBERS.replace("  - id: pham-van-duc\n    name", "  - name"),
+}
+COUNTING = {"V014", "V020", "V021", "V022", "V023", "V063"}
+
+
+def _all_codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str]]:
+    from helpers import make_cell
+
+    from chibo_cli.checks import run_checks
+    from chibo_cli.loader import load_workspace
+
+    workspace = load_workspace(make_cell(tmp_path, files))
+    return [(d.code, Path(d.location.file).name)
+            for d in run_checks(workspace, ["V"])]  # every check, the opt-in ones too
+
+
+@pytest.mark.parametrize("broken", list(BROKEN_MEMBERS))
+def test_a_member_that_fails_to_load_gives_no_false_count_errors(tmp_path: Path,
+                                                                 broken: str) -> None:
+    confirmation = MEETING + ("member_votes:\n"
+                              "  - {subject: confirmation, member: vu-thi-mai, for: 3}\n")
+    codes = _all_codes(tmp_path, {"members.yaml": BROKEN_MEMBERS[broken],
+                                  MEETING_FILE: confirmation})
+    assert not {code for code, _file in codes} & COUNTING, codes
+    assert [code for code, _file in codes if code.startswith("S")], codes
+    if broken != "no id":
+        assert {file for _code, file in codes} == {"members.yaml"}, codes
+
+
+def test_the_counting_checks_are_the_ones_that_wait() -> None:
+    from chibo_cli.checks import registry
+
+    specs = registry()
+    assert {code for code, spec in specs.items() if spec.counts_roster} == COUNTING
+    assert all(spec.needs_roster for spec in specs.values() if spec.counts_roster)
+
+
+def test_checks_that_look_members_up_still_run(tmp_path: Path) -> None:
+    # V001 knows the broken id; an unknown one is still reported, and so is V015
+    broken = BROKEN_MEMBERS["impossible date"]
+    meeting_text = MEETING.replace("  - member: do-van-minh\n", "  - member: do-van-minhh\n")
+    codes = _all_codes(tmp_path, {"members.yaml": broken, MEETING_FILE: meeting_text})
+    assert ("V001", "2025-08-05-regular.yaml") in codes
+    assert ("V014", "2025-08-05-regular.yaml") not in codes
+
+
+def test_members_that_are_no_list_stop_the_member_checks(tmp_path: Path) -> None:
+    codes = _all_codes(tmp_path, {"members.yaml": "members:\n  id: tran-thi-lan\n"})
+    assert codes == [("S004", "members.yaml")]

@@ -40,6 +40,7 @@ class CheckSpec:
     tier: Tier
     func: CheckFunc
     needs_roster: bool = False  # skipped when members.yaml cannot be read (one error, not 50)
+    counts_roster: bool = False  # skipped when any member failed to load: counts would be short
 
     @property
     def doc(self) -> str:
@@ -51,11 +52,18 @@ class CheckSpec:
 
 
 def check(code: str, name: str, severity: Severity = Severity.ERROR,
-          tier: Tier = Tier.DEFAULT, needs_roster: bool = False
+          tier: Tier = Tier.DEFAULT, needs_roster: bool = False, counts_roster: bool = False
           ) -> Callable[[CheckFunc], CheckFunc]:
-    """Mark a function as a check; ``registry()`` collects the marked functions of each module."""
+    """Mark a function as a check; ``registry()`` collects the marked functions of each module.
+
+    ``needs_roster``: the check looks members up by id, so it waits while members.yaml cannot be
+    read at all. ``counts_roster``: it counts the members (attendance, vote denominators), so it
+    also waits while any entry of members.yaml fails to load; a member missing from the count
+    would turn a correct vote into a false error. The entry's own schema error says what to fix.
+    """
     def mark(func: CheckFunc) -> CheckFunc:
-        spec = CheckSpec(code, name, severity, tier, func, needs_roster)
+        spec = CheckSpec(code, name, severity, tier, func, needs_roster or counts_roster,
+                         counts_roster)
         func.chibo_check = spec  # type: ignore[attr-defined]
         return func
     return mark
@@ -113,8 +121,15 @@ def run_checks(workspace: Workspace, select: Iterable[str] | None = None,
 
 def check_cell(cell: Cell, specs: Iterable[CheckSpec]) -> Iterator[Diagnostic]:
     for spec in specs:
-        if spec.needs_roster and cell.roster_unreadable:
+        if _waits(spec, cell):
             continue
         for finding in spec.func(cell):
             yield Diagnostic(spec.code, finding.severity or spec.severity, finding.message,
                              finding.location, finding.hint, spec.name)
+
+
+def _waits(spec: CheckSpec, cell: Cell) -> bool:
+    """The check cannot judge this cell until members.yaml loads (see ``check``)."""
+    if spec.counts_roster:
+        return not cell.roster_complete
+    return spec.needs_roster and cell.roster_unreadable

@@ -125,14 +125,15 @@ def too_short(cell: Cell) -> Iterator[Finding]:
                             source=rule_source(cell, "meetings.min_minutes_regular")))
 
 
-@check("V014", "low-attendance", Severity.WARNING, needs_roster=True)
+@check("V014", "low-attendance", Severity.WARNING, counts_roster=True)
 def low_attendance(cell: Cell) -> Iterator[Finding]:
     """Enough of the members required to attend were present.
 
     Passes: 4 of 5 required members present (80%, at least 2/3).
     Fails: 2 of 5 present → ``V014 warning: 2 of 5 members required to attend were present (40%),
     below 2/3``. Required = full and probationary members minus the exempted, the away and the
-    suspended on the meeting's date.
+    suspended on the meeting's date. Not checked while an entry of members.yaml fails to load:
+    the counts would be short.
     """
     threshold = cell.rules.fraction("attendance.warn_below")
     for meeting in cell.meetings:

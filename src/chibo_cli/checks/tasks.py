@@ -84,7 +84,7 @@ def minutes_incomplete(cell: Cell) -> Iterator[Finding]:
 
 @check("V062", "task-not-reviewed", Severity.WARNING, Tier.STRICT)
 def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
-    """A task is reviewed at a later meeting once a regular meeting has been held after its due date.
+    """A task is reviewed at a later meeting once a regular meeting is held after its due date.
 
     Passes: task 1 of ``2025-08-05-regular``, due 2025-08-31, and the September meeting's
     ``review: [{task: "2025-08-05-regular#1", status: done}]``.
@@ -107,14 +107,15 @@ def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
                                 "with its status", ref=f"{meeting.id}#{i + 1}"))
 
 
-@check("V063", "few-speakers", Severity.WARNING, Tier.OPT_IN, needs_roster=True)
+@check("V063", "few-speakers", Severity.WARNING, Tier.OPT_IN, counts_roster=True)
 def few_speakers(cell: Cell) -> Iterator[Finding]:
     """Enough of the members present spoke in the discussion (a figure of local scoring sheets).
 
     Passes: 6 members present, 3 of them named under ``discussion:`` (at least 1/2).
     Fails: 20 present, 4 spoke → ``V063 warning: 4 of the 20 members present spoke (20%), below
     1/2``. Guests' speeches do not count. Opt-in (``--select V063``): no national rule sets the
-    share; ``attendance.speakers_at_least`` holds the local one.
+    share; ``attendance.speakers_at_least`` holds the local one. Not checked while an entry of
+    members.yaml fails to load: the counts would be short.
     """
     threshold = cell.rules.fraction("attendance.speakers_at_least")
     for meeting in cell.meetings:

@@ -34,14 +34,15 @@ def _total(vote: Vote) -> int:
     return vote.for_ + vote.against + vote.other
 
 
-@check("V020", "probationary-voters", needs_roster=True)
+@check("V020", "probationary-voters", counts_roster=True)
 def probationary_voters(cell: Cell) -> Iterator[Finding]:
     """Only full members vote: the votes cast do not exceed the full members present.
 
     Passes: 3 full and 1 probationary member present, ``vote: {for: 3}``.
     Fails: the same meeting with ``vote: {for: 4}`` → ``V020 4 votes cast but only 3 full members
     were present; probationary members do not vote``.
-    When votes exceed everyone present, V021 reports it instead.
+    When votes exceed everyone present, V021 reports it instead. Not checked while an entry of
+    members.yaml fails to load: the counts would be short.
     """
     for record, path, vote, meeting in _cast_votes(cell):
         counts = attendance_at(cell, meeting)
@@ -53,13 +54,13 @@ def probationary_voters(cell: Cell) -> Iterator[Finding]:
                           _("count only full members' votes (Điều lệ Đảng, Điều 3)"))
 
 
-@check("V021", "votes-exceed-present", needs_roster=True)
+@check("V021", "votes-exceed-present", counts_roster=True)
 def votes_exceed_present(cell: Cell) -> Iterator[Finding]:
     """The votes cast (for + against + other) do not exceed the members present.
 
     Passes: 4 members present, ``vote: {for: 3, against: 1}``.
     Fails: 4 present, ``vote: {for: 5}`` → ``V021 5 votes cast but only 4 members were
-    present``.
+    present``. Not checked while an entry of members.yaml fails to load: the counts would be short.
     """
     for record, path, vote, meeting in _cast_votes(cell):
         counts = attendance_at(cell, meeting)
@@ -90,7 +91,7 @@ def _majority_cases(cell: Cell) -> Iterator[tuple[str, Location, Optional[Vote],
                    cell.locate(meeting, "vote", "for"), meeting.vote, meeting)
 
 
-@check("V022", "resolution-majority", needs_roster=True)
+@check("V022", "resolution-majority", counts_roster=True)
 def resolution_majority(cell: Cell) -> Iterator[Finding]:
     """An adopted resolution (or a meeting's vote) has more than half of the vote denominator.
 
@@ -98,7 +99,8 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
     Fails: denominator 20, ``for: 9`` → ``V022 resolution 05-NQ/CB has 9 for of 20 in the
     denominator (needs more than 10)``. The denominator is not "those present": it is full
     members called minus the away, the exempted who did not come, the suspended and the excused.
-    An adopted resolution with no vote recorded (on it or on its meeting) fails too.
+    An adopted resolution with no vote recorded (on it or on its meeting) fails too. Not checked
+    while an entry of members.yaml fails to load: the counts would be short.
     """
     share = cell.rules.fraction("votes.pass_more_than")
     hint = _("the denominator is full members called minus exempt-and-absent, away, suspended "
@@ -142,14 +144,15 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
                         source=rule_source(cell, "votes.admission_at_least")))
 
 
-@check("V023", "admission-two-thirds", needs_roster=True)
+@check("V023", "admission-two-thirds", counts_roster=True)
 def admission_two_thirds(cell: Cell) -> Iterator[Finding]:
     """Admission and confirmation votes reach two thirds of all full members of the cell.
 
     Passes: 6 full members in the cell, ``member_votes: [{subject: admission, member: ...,
     for: 4}]``.
     Fails: the same with ``for: 3`` → ``V023 admission of 'ngo-thi-thu' has 3 for of 6 full
-    members (needs at least 4, 2/3)``.
+    members (needs at least 4, 2/3)``. Not checked while an entry of members.yaml fails to load:
+    the counts would be short.
     """
     targets = {MemberVoteKind.admission, MemberVoteKind.confirmation}
     for meeting in cell.meetings:
