@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from chibo_cli import demo
 from chibo_cli.checks import run_checks
-from chibo_cli.demo import Options, generate, read_manifest
+from chibo_cli.demo import Options, Plant, generate, read_manifest
 from chibo_cli.demo_emit import document, scalar
 from chibo_cli.errors import ChiboError
 from chibo_cli.loader import load_workspace
+from chibo_cli.schema import SCHEMAS, schema_text
 
 SMALL = Options(cells=2, years=1, seed=7, start_year=2024)
 
@@ -106,3 +110,122 @@ def test_strings_stay_strings(text: str) -> None:
 def test_slugs_stay_plain() -> None:
     assert scalar("tran-thi-lan") == "tran-thi-lan"
     assert scalar("in_progress") == "in_progress"
+
+
+# ------------------------------------------------------------------ what --force may replace
+
+
+def _folder_with_a_real_cell(small: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "mine"
+    cell = next(p for p in small.iterdir() if p.is_dir())
+    shutil.copytree(cell, folder / "chi-bo-that")
+    (folder / "chi-bo-that" / "branch.yaml").write_text("name: Chi bộ thật\n", encoding="utf-8")
+    (folder / "notes.txt").write_bytes(b"thesis notes\r\n")
+    return folder
+
+
+def test_force_keeps_a_folder_it_did_not_write(small: Path, tmp_path: Path) -> None:
+    folder = _folder_with_a_real_cell(small, tmp_path)
+    before, siblings = _tree(folder), sorted(tmp_path.iterdir())
+    with pytest.raises(ChiboError, match="not written by 'chibo demo generate'"):
+        generate(folder, SMALL, force=True)
+    assert _tree(folder) == before
+    assert sorted(tmp_path.iterdir()) == siblings
+
+
+def test_force_keeps_a_file_added_to_a_demo(small: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "w"
+    shutil.copytree(small, folder)
+    (folder / "thesis.docx").write_bytes(b"PK\x03\x04")
+    before = _tree(folder)
+    with pytest.raises(ChiboError, match="thesis.docx"):
+        generate(folder, SMALL, force=True)
+    assert _tree(folder) == before
+
+
+def test_force_replaces_an_earlier_demo(small: Path, tmp_path: Path) -> None:
+    folder, fresh = tmp_path / "w", tmp_path / "fresh"
+    shutil.copytree(small, folder)
+    (folder / ".DS_Store").write_bytes(b"\0")
+    other = Options(cells=1, years=1, seed=3, start_year=2024)
+    generate(folder, other, force=True)
+    generate(fresh, other)
+    assert _tree(folder) == _tree(fresh)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh", "w"]  # no temp folder left
+
+
+def test_a_failed_run_leaves_the_old_folder(small: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "w"
+    shutil.copytree(small, folder)
+    before = _tree(folder)
+
+    def half(tmp: Path, ward: str, options: Options) -> list[Plant]:
+        (tmp / "committee.yaml").write_text("half\n", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(demo, "_write_all", half)
+    with pytest.raises(ChiboError, match="No space left"):
+        generate(folder, SMALL, force=True)
+    assert _tree(folder) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["w"]
+
+
+def test_a_failed_swap_puts_the_old_folder_back(small: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "w"
+    shutil.copytree(small, folder)
+    before, rename = _tree(folder), os.rename
+
+    def refuse_new(src: Path, dst: Path) -> None:
+        if Path(dst) == folder.resolve() and not str(src).endswith(".old"):
+            raise OSError(13, "Permission denied")
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", refuse_new)
+    with pytest.raises(ChiboError, match="Permission denied"):
+        generate(folder, SMALL, force=True)
+    assert _tree(folder) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["w"]
+
+
+@pytest.mark.parametrize("where", ["cell", "demo", "empty"])
+def test_current_folder_is_refused(cli, small: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                   monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    folder = tmp_path / where
+    if where == "cell":
+        folder = _folder_with_a_real_cell(small, tmp_path) / "chi-bo-that"
+    elif where == "demo":
+        shutil.copytree(small, folder)
+    else:
+        folder.mkdir()
+    before = _tree(folder)
+    monkeypatch.chdir(folder)
+    result = cli("demo", "generate", ".", "--cells", "1", "--years", "1", "--force")
+    assert result.code == 2, result.err
+    assert "internal error" not in result.err and str(folder) in result.err
+    assert _tree(folder) == before and folder.is_dir()
+
+
+def test_relative_target_beside_the_current_folder(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    generate(Path("w"), SMALL)
+    generate(Path("w"), SMALL, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX mode bits")
+def test_folder_is_not_private(small: Path) -> None:
+    mask = os.umask(0)
+    os.umask(mask)
+    assert small.stat().st_mode & 0o777 == 0o777 & ~mask
+
+
+def test_schema_lines_point_at_written_schemas(small: Path) -> None:
+    for path in small.glob("*/**/*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=")[1]).resolve()
+        assert target.is_file() and target.parent.parent.name == ".chibo", path
+        assert target.read_text(encoding="utf-8") == schema_text(SCHEMAS[target.name[:-12]])

@@ -30,8 +30,14 @@ from .errors import ChiboError
 from .i18n import _
 from .models import Meeting
 from .roster import Attendance, attendance
+from .schema import SCHEMAS, schema_text
 
 MANIFEST = "planted.json"
+COMMITTEE = "committee.yaml"
+DEMO_MARK = "'chibo demo generate'"  # in the committee file's comment: --force may replace it
+CELL_NOTE = "dữ liệu mẫu, tên người là hư cấu"  # in every cell's branch.yaml
+LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # what file browsers leave behind
+SCHEMA_DIR = ".chibo/schemas"  # where the scaffolds' $schema lines point, inside each cell
 CONGRESS_YEARS = (2010, 2012, 2015, 2017, 2020, 2022, 2025, 2030, 2035, 2040, 2045, 2050)
 STARTS = ("19:30", "19:30", "19:00", "14:00", "08:00")
 
@@ -82,36 +88,104 @@ class CellOut:
 def generate(root: Path, options: Options, force: bool = False) -> list[Plant]:
     """Write the committee folder at ``root`` and return the planted violations.
 
-    The tree is built in a temporary sibling folder and renamed into place at the end, so ``root``
-    is either absent or complete (one rename instead of an atomic write per file).
+    The tree is built in a temporary sibling folder and swapped in at the end (an old folder is
+    renamed aside, the new one renamed into place, the old one deleted), so ``root`` holds either
+    the old tree or the whole new one, never a mix.
     """
+    root = root.resolve()  # '.' has no name and no sibling
     _check_target(root, force)
     ward = random.Random(f"chibo-demo/{options.seed}").choice(tx.WARDS)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
     try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
+    except OSError as exc:
+        raise _cannot_write(root.parent, exc) from None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; the folder is meant to be shared
         plants = _write_all(tmp, ward, options)
-        if root.exists():
-            shutil.rmtree(root)
-        os.replace(tmp, root)
-    except BaseException:
+        _swap(tmp, root)
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(root.parent, exc) from None
         raise
     return plants
 
 
 def _check_target(root: Path, force: bool) -> None:
+    """Refuse, touching nothing, unless ``root`` is absent, empty, or (with ``force``) a folder
+    this command wrote: replacing anything else would delete somebody's files."""
     if root.exists() and not root.is_dir():
         raise ChiboError(_("{path} is a file", path=root))
-    if root.exists() and any(root.iterdir()) and not force:
-        raise ChiboError(_("{path} exists and is not empty; not overwritten", path=root),
-                         _("use --force to replace it"))
-    root.parent.mkdir(parents=True, exist_ok=True)
+    if root.is_dir() and any(p.name not in LITTER for p in root.iterdir()):
+        _refuse_unless_demo(root)
+        if not force:
+            raise ChiboError(_("{path} exists and is not empty; not overwritten", path=root),
+                             _("use --force to replace it"))
+    cwd = Path.cwd().resolve()
+    if root == cwd or root in cwd.parents:
+        raise ChiboError(_("{path} is the current folder or holds it; not replaced", path=root),
+                         _("run the command from another folder, e.g. its parent"))
+
+
+def _refuse_unless_demo(root: Path) -> None:
+    """Raise unless the top of ``root`` holds only what this command writes: its manifest, the
+    committee file naming the command, and cell folders carrying the demo's note."""
+    try:
+        read_manifest(root)
+        ours = DEMO_MARK in (root / COMMITTEE).read_text(encoding="utf-8")
+    except (OSError, ValueError, TypeError):
+        ours = False
+    if not ours:
+        raise ChiboError(
+            _("{path} was not written by 'chibo demo generate'; not replaced", path=root),
+            _("--force replaces only an empty folder or an earlier demo; choose another folder"))
+    for entry in sorted(root.iterdir()):
+        if not _written_here(entry):
+            raise ChiboError(_("{path} holds {entry}, which 'chibo demo generate' did not write; "
+                               "not replaced", path=root, entry=entry.name),
+                             _("move it out first, or choose another folder"))
+
+
+def _written_here(entry: Path) -> bool:
+    if entry.name in (MANIFEST, COMMITTEE) or entry.name in LITTER:
+        return True
+    try:
+        return entry.is_dir() and CELL_NOTE in (entry / "branch.yaml").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return False
+
+
+def _swap(new: Path, root: Path) -> None:
+    """Rename ``new`` to ``root``; an existing ``root`` is renamed aside first and deleted last."""
+    if not root.exists():
+        os.rename(new, root)
+        return
+    old = new.with_name(new.name + ".old")
+    os.rename(root, old)
+    try:
+        os.rename(new, root)
+    except BaseException:
+        os.rename(old, root)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _cannot_write(folder: Path, exc: OSError) -> ChiboError:
+    return ChiboError(_("cannot write in {folder}: {error}", folder=folder,
+                        error=exc.strerror or exc))
 
 
 def _write_all(tmp: Path, ward: str, options: Options) -> list[Plant]:
     committee = {"name": f"Đảng bộ phường {ward}"}
-    _write(tmp / "committee.yaml", document(committee, [
-        "Đảng bộ phường — dữ liệu mẫu do 'chibo demo generate' tạo, tên người là hư cấu"]))
+    _write(tmp / COMMITTEE, document(committee, [
+        f"Đảng bộ phường — dữ liệu mẫu do {DEMO_MARK} tạo, tên người là hư cấu"]))
     build = functools.partial(build_cell, ward=ward, options=options)
     cores = os.cpu_count() or 1
     if options.cells < 8 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -176,6 +250,13 @@ def _calendar(rng: random.Random, first: int, last: int) -> list[Slot]:
     return slots
 
 
+@functools.cache
+def _schemas() -> dict[str, str]:
+    """The JSON Schemas every cell carries where its files' ``$schema`` lines point."""
+    return {f"{SCHEMA_DIR}/{name}.schema.json": schema_text(model)
+            for name, model in SCHEMAS.items()}
+
+
 def _clock(start: str, minutes: int) -> str:
     hours, mins = map(int, start.split(":"))
     total = hours * 60 + mins + minutes
@@ -204,7 +285,8 @@ class _CellWriter:
         for year, topics in plans.items():
             files[f"plans/{year}.yaml"] = document(
                 {"year": year, "thematic": topics},
-                [f"Kế hoạch sinh hoạt chuyên đề năm {year} của chi bộ {self.unit}"])
+                [f"yaml-language-server: $schema=../{SCHEMA_DIR}/plan.schema.json",
+                 f"Kế hoạch sinh hoạt chuyên đề năm {year} của chi bộ {self.unit}"])
         previous: Optional[tuple[str, list[dict[str, Any]]]] = None
         number = self.terms[0]["first_resolution_number"]
         term = 0
@@ -220,7 +302,7 @@ class _CellWriter:
                 slot, number, tasks)
             number += 1
             previous = (slot.id, tasks)
-        return files
+        return {**files, **_schemas()}
 
     def _branch(self) -> str:
         roster = self.roster
@@ -232,13 +314,13 @@ class _CellWriter:
                      if t["first_resolution_number"] > 1 else {})} for t in self.terms]
         data = {"name": f"Chi bộ {self.unit}", "superior": f"Đảng bộ phường {self.ward}",
                 "place": self.ward, "terms": terms, "committee": committee}
-        return document(data, ["yaml-language-server: $schema=../schemas/branch.schema.json",
-                               f"Chi bộ {self.unit} — dữ liệu mẫu, tên người là hư cấu"])
+        return document(data, [f"yaml-language-server: $schema={SCHEMA_DIR}/branch.schema.json",
+                               f"Chi bộ {self.unit} — {CELL_NOTE}"])
 
     def _members(self) -> str:
         items = [person.record() for person in self.roster.people]
         return document({"members": items}, [
-            "yaml-language-server: $schema=../schemas/members.schema.json",
+            f"yaml-language-server: $schema={SCHEMA_DIR}/members.schema.json",
             "Danh sách đảng viên; số thẻ và CCCD là số giả"])
 
     def _plan_topics(self) -> dict[int, list[dict[str, Any]]]:
@@ -367,7 +449,7 @@ class _CellWriter:
             data["member_votes"] = member_votes
         data["read_back"] = True
         text = document(data, [
-            "yaml-language-server: $schema=../../schemas/meeting.schema.json",
+            f"yaml-language-server: $schema=../{SCHEMA_DIR}/meeting.schema.json",
             f"Biên bản sinh hoạt chi bộ thường kỳ tháng {month}/{year}"])
         return text, tasks
 
@@ -383,7 +465,7 @@ class _CellWriter:
         data["vote"] = self._vote(counts)
         data["read_back"] = True
         return document(data, [
-            "yaml-language-server: $schema=../../schemas/meeting.schema.json",
+            f"yaml-language-server: $schema=../{SCHEMA_DIR}/meeting.schema.json",
             f"Biên bản sinh hoạt chuyên đề quý {(slot.date.month - 1) // 3 + 1}/{slot.date.year}"])
 
     def _resolution(self, slot: Slot, number: int, tasks: list[dict[str, Any]]) -> str:
@@ -395,7 +477,7 @@ class _CellWriter:
             "targets": [tx.fill(rng, t) for t in rng.sample(tx.TARGETS, rng.randint(3, 5))],
             "tasks": tasks}
         return document(data, [
-            "yaml-language-server: $schema=../../schemas/resolution.schema.json",
+            f"yaml-language-server: $schema=../{SCHEMA_DIR}/resolution.schema.json",
             f"Nghị quyết số {number:02d}-NQ/CB, tháng {month}/{year}"])
 
 

@@ -99,10 +99,13 @@ def rules(
 
 @app.command()
 def schema(
-    out: Path = typer.Option(Path("schemas"), "--out", help=_("Folder to write the schemas to.")),
+    out: Path = typer.Option(Path(".chibo/schemas"), "--out",
+                             help=_("Folder to write the schemas to.")),
+    force: bool = typer.Option(False, "--force",
+                               help=_("Replace schema files whose content differs.")),
 ) -> None:
     """Write JSON Schemas of every record file, for completion and hover help in editors."""
     from ..schema import write_schemas
 
-    for written in write_schemas(out):
+    for written in write_schemas(out, force=force):
         typer.echo(str(written))
