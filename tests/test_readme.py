@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
 
+REPO = Path(__file__).resolve().parent.parent
 FILL_IN = "# During and after"
 
 
