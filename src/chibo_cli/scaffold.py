@@ -181,11 +181,8 @@ def create(path: Path, text: str) -> Path:
 
 
 def ensure_schemas(root: Path) -> None:
-    folder = root / SCHEMA_DIR
-    from .schema import SCHEMAS
-
-    if any(not (folder / f"{name}.schema.json").is_file() for name in SCHEMAS):
-        write_schemas(folder)
+    """The cell's schemas, refreshed when this chibo's differ (after an upgrade, say)."""
+    write_schemas(root / SCHEMA_DIR)
 
 
 def cell_root(path: Path) -> Path:

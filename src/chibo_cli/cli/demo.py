@@ -22,7 +22,8 @@ def generate(
     seed: int = typer.Option(0, "--seed", help=_("Random seed: the same seed, the same files.")),
     start_year: int = typer.Option(2021, "--start-year", min=2011, max=2045,
                                    help=_("First year of records.")),
-    force: bool = typer.Option(False, "--force", help=_("Replace the folder if it exists.")),
+    force: bool = typer.Option(
+        False, "--force", help=_("Replace a folder an earlier 'chibo demo generate' wrote.")),
 ) -> None:
     """Write a committee folder of cells with members, meetings, resolutions and plans.
 
