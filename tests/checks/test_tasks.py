@@ -12,6 +12,10 @@ from .util import MEETING_FILE, diagnostics, found, meeting, resolution
 
 RESOLUTION_FILE = "resolutions/2025-08-05.yaml"
 THEMATIC = "meetings/2025-08-12-thematic.yaml"
+EXTRA = "meetings/2025-08-20-extraordinary.yaml"
+TOPIC = "topic: An ninh trật tự\n"
+THEMATIC_TEXT = meeting("2025-08-12", "thematic", extra=TOPIC)  # the topic on line 13
+VOTE = "vote: {for: 3, against: 0}\n"
 
 
 def without(*lines: str) -> str:
@@ -21,6 +25,8 @@ def without(*lines: str) -> str:
         text = text.replace(line, "")
     return text
 
+
+NO_VOTE = MEETING.replace(VOTE, "")
 
 CASES = [
     ("V060", {}, []),
@@ -40,9 +46,26 @@ CASES = [
                                     "    gist: Đề nghị tăng cường vận động vệ sinh môi trường\n",
                                     "read_back: true\n")},
      [("V061", MEETING_FILE, 1), ("V061", MEETING_FILE, 1)]),
-    # a thematic meeting is not held to the regular meeting's order
-    ("V061", {THEMATIC: meeting("2025-08-12", "thematic", extra="topic: An ninh trật tự\n")
-              .replace("conclusion: Chi bộ thống nhất nội dung nghị quyết.\n", "")}, []),
+    # the end time, on every kind of meeting: left out, or left empty as new-meeting writes it
+    ("V061", {MEETING_FILE: without('end: "21:15"\n')}, [("V061", MEETING_FILE, 1)]),
+    ("V061", {MEETING_FILE: MEETING.replace('end: "21:15"', "end:")}, [("V061", MEETING_FILE, 4)]),
+    ("V061", {EXTRA: meeting("2025-08-20", "extraordinary")}, []),
+    ("V061", {EXTRA: meeting("2025-08-20", "extraordinary").replace('end: "21:15"\n', "")},
+     [("V061", EXTRA, 1)]),
+    # the vote of a regular meeting: its own, or its adopted resolution's (as V022 reads it)
+    ("V061", {MEETING_FILE: NO_VOTE}, [("V061", MEETING_FILE, 1)]),
+    ("V061", {MEETING_FILE: NO_VOTE, RESOLUTION_FILE: resolution(extra=VOTE)}, []),
+    ("V061", {MEETING_FILE: NO_VOTE, RESOLUTION_FILE: resolution(status="draft", number=None,
+                                                                 extra=VOTE)},
+     [("V061", MEETING_FILE, 1)]),
+    # a thematic meeting: topic, conclusion, discussion and read-back, no vote needed
+    ("V061", {THEMATIC: THEMATIC_TEXT}, []),
+    ("V061", {THEMATIC: THEMATIC_TEXT.replace(TOPIC, "")}, [("V061", THEMATIC, 1)]),
+    ("V061", {THEMATIC: THEMATIC_TEXT.replace(TOPIC, "topic:\n")}, [("V061", THEMATIC, 13)]),
+    ("V061", {THEMATIC: THEMATIC_TEXT.replace(
+        "conclusion: Chi bộ thống nhất nội dung nghị quyết.\n", "")}, [("V061", THEMATIC, 1)]),
+    ("V061", {THEMATIC: THEMATIC_TEXT.replace("read_back: true", "read_back: false")},
+     [("V061", THEMATIC, 12)]),
 ]
 
 
@@ -109,3 +132,24 @@ def test_tiers_decide_what_runs(tmp_path: Path) -> None:
     codes = {d.code for d in run_checks(workspace, strict=True)}
     assert "V062" in codes and "V063" not in codes
     assert {d.code for d in run_checks(workspace, ["V063"])} == {"V063"}
+
+
+@pytest.mark.parametrize(("kind", "missing"), [
+    # in the order of the file's lines
+    ("regular", ["end time", "no discussion", "no conclusion", "no vote", "not read back"]),
+    ("thematic", ["end time", "no topic", "no discussion", "no conclusion", "not read back"]),
+])
+def test_a_new_meeting_file_fails_until_the_minutes_are_filled_in(
+        tmp_path: Path, kind: str, missing: list[str]) -> None:
+    import datetime as dt
+
+    from chibo_cli.models import MeetingKind
+    from chibo_cli.scaffold import new_meeting
+
+    new_meeting(make_cell(tmp_path), MeetingKind(kind), dt.date(2025, 9, 2))
+    diags = [d for d in run_checks(load_workspace(tmp_path), ["V061"])
+             if Path(d.location.file).name == f"2025-09-02-{kind}.yaml"]
+    assert len(diags) == len(missing)
+    for diag, words in zip(sorted(diags, key=lambda d: d.location.line), missing):
+        assert words in diag.message
+        assert diag.severity.value == ("warning" if words == "no discussion" else "error")

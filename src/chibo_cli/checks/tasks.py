@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 from ..diagnostics import Severity
 from ..i18n import _
 from ..loader import Cell
-from ..models import Meeting, MeetingKind, Record, Task
+from ..models import Meeting, MeetingKind, Record, ResolutionStatus, Task
 from . import Finding, Tier, check
 from ._support import attendance_at, percent, rule_source, show_fraction
 
@@ -53,33 +53,86 @@ def task_incomplete(cell: Cell) -> Iterator[Finding]:
         yield from _task_findings(cell, resolution, resolution.tasks)
 
 
+def _voted_by_resolution(cell: Cell) -> set[str]:
+    """Ids of meetings whose adopted resolution carries the vote (as V022 reads it)."""
+    return {r.meeting for r in cell.resolutions
+            if r.status is ResolutionStatus.adopted and r.vote is not None}
+
+
+def _missing_end(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    if meeting.end is None:
+        yield Finding(cell.locate(meeting, "end"), _("the minutes record no end time"),
+                      _("write the time the meeting closed under 'end:', e.g. \"21:15\"; the "
+                        "minutes state it at the close"))
+
+
+def _missing_topic(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    if meeting.kind is MeetingKind.thematic and not (meeting.topic or "").strip():
+        yield Finding(cell.locate(meeting, "topic"), _("the thematic meeting has no topic"),
+                      _("write the topic under 'topic:', as in the year's plan"))
+
+
+def _missing_conclusion(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    if not meeting.conclusion:
+        yield Finding(cell.locate(meeting, "conclusion"),
+                      _("the minutes have no conclusion of the chair"),
+                      _("write the chair's conclusion under 'conclusion:'"))
+
+
+def _missing_discussion(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    if not meeting.discussion:
+        yield Finding(cell.locate(meeting, "discussion"), _("the minutes record no discussion"),
+                      _("name each speaker with the gist of what they said under "
+                        "'discussion:'"), Severity.WARNING)
+
+
+def _missing_vote(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Finding]:
+    if meeting.vote is None and meeting.id not in voted:
+        yield Finding(cell.locate(meeting, "vote"),
+                      _("the minutes record no vote on the conclusion or the resolution"),
+                      _("write 'vote: {for: …, against: …}' in the meeting, or in the adopted "
+                        "resolution whose 'meeting:' names it"))
+
+
+def _missing_read_back(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    if not meeting.read_back:
+        yield Finding(cell.locate(meeting, "read_back"),
+                      _("the minutes were not read back and agreed at the meeting"),
+                      _("the recorder reads the minutes back before the close; write "
+                        "'read_back: true' once the meeting agreed them"))
+
+
+def _minutes_findings(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Finding]:
+    yield from _missing_end(cell, meeting)
+    if meeting.kind is MeetingKind.extraordinary:
+        return
+    yield from _missing_topic(cell, meeting)
+    yield from _missing_conclusion(cell, meeting)
+    yield from _missing_discussion(cell, meeting)
+    if meeting.kind is MeetingKind.regular:
+        yield from _missing_vote(cell, meeting, voted)
+    yield from _missing_read_back(cell, meeting)
+
+
 @check("V061", "minutes-incomplete")
 def minutes_incomplete(cell: Cell) -> Iterator[Finding]:
-    """The minutes of a regular meeting hold the conclusion, the discussion and the read-back.
+    """The minutes of a meeting hold what they must record, from the topic to the end time.
 
-    Passes: ``conclusion:`` written, at least one ``discussion:`` entry and ``read_back: true``.
-    Fails: no ``conclusion`` → ``V061 the minutes have no conclusion of the chair``; no
-    ``discussion`` → ``V061 warning: the minutes record no discussion``; ``read_back: false`` →
-    ``V061 the minutes were not read back and agreed at the meeting``. One finding per missing
-    part (Hướng dẫn 42-HD/BTCTW, order of a regular meeting).
+    Passes: a regular meeting with ``end:``, ``conclusion:``, at least one ``discussion:`` entry,
+    a ``vote:`` (its own, or its adopted resolution's) and ``read_back: true``; a thematic one
+    with ``topic:`` instead of the vote.
+    Fails: no ``end`` → ``V061 the minutes record no end time``; no ``conclusion`` → ``V061 the
+    minutes have no conclusion of the chair``; no ``discussion`` → ``V061 warning: the minutes
+    record no discussion``; a regular meeting without a vote → ``V061 the minutes record no vote
+    on the conclusion or the resolution``; a thematic meeting without ``topic`` → ``V061 the
+    thematic meeting has no topic``; ``read_back: false`` → ``V061 the minutes were not read back
+    and agreed at the meeting``. One finding per missing part (Hướng dẫn 42-HD/BTCTW, what the
+    minutes record). An extraordinary meeting needs only its end time here. A file made by
+    ``chibo new-meeting`` fails until the meeting is over and its minutes are filled in.
     """
+    voted = _voted_by_resolution(cell)
     for meeting in cell.meetings:
-        if meeting.kind is not MeetingKind.regular:
-            continue
-        if not meeting.conclusion:
-            yield Finding(cell.locate(meeting, "conclusion"),
-                          _("the minutes have no conclusion of the chair"),
-                          _("write the chair's conclusion under 'conclusion:'"))
-        if not meeting.discussion:
-            yield Finding(cell.locate(meeting, "discussion"),
-                          _("the minutes record no discussion"),
-                          _("name each speaker with the gist of what they said under "
-                            "'discussion:'"), Severity.WARNING)
-        if not meeting.read_back:
-            yield Finding(cell.locate(meeting, "read_back"),
-                          _("the minutes were not read back and agreed at the meeting"),
-                          _("the recorder reads the minutes back before the close; write "
-                            "'read_back: true' once the meeting agreed them"))
+        yield from _minutes_findings(cell, meeting, voted)
 
 
 @check("V062", "task-not-reviewed", Severity.WARNING, Tier.STRICT)
