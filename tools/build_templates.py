@@ -14,7 +14,7 @@ from typing import Callable
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (  # noqa: E402
@@ -36,12 +36,16 @@ SIGN_WIDTHS = [8.25, 8.25]
 INDEX_WIDTHS = [2.0, 3.2, 11.3]
 SIGN_SPACE_PT = 64  # room for a hand signature
 FIXED_TIME = dt.datetime(2026, 1, 1)  # stable metadata, so a rebuild changes nothing
+# A line to fill by hand: 30 ellipses stay on one line of the text width up to 15 pt.
+DOTS = "…" * 30
+DOT_LINES = 3
+SEAL_GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 # ------------------------------------------------------------------ document and styles
 
 
-def new_document(book: bool = False) -> DocumentObject:
+def new_document() -> DocumentObject:
     rules = default_rulebook()
     doc = Document()
     normal = doc.styles["Normal"]
@@ -56,14 +60,9 @@ def new_document(book: bool = False) -> DocumentObject:
     header = section.header.paragraphs[0]
     header.style = doc.styles["Header"]
     header.paragraph_format.alignment = 1  # centre
+    header.paragraph_format.first_line_indent = Cm(0)  # Normal's indent would shift the number
     page_field(header)
     section.first_page_header.is_linked_to_previous = False
-    if book:
-        for footer in (section.footer, section.first_page_footer):
-            footer.is_linked_to_previous = False
-            paragraph = footer.paragraphs[0]
-            paragraph.style = doc.styles["Chibo Stamp"]
-            paragraph.add_run("Dấu giáp lai")
     apply_layout(doc, rules)
     doc.core_properties.author = "chibo"
     doc.core_properties.created = doc.core_properties.modified = FIXED_TIME
@@ -96,7 +95,9 @@ def _styles(doc: DocumentObject) -> None:
     add_style(doc, "Chibo Sign Name", bold=True, before=SIGN_SPACE_PT)
     add_style(doc, "Chibo Recipients Head", size=14, underline=True, align="l")
     add_style(doc, "Chibo Recipients", size=12, align="l")
-    add_style(doc, "Chibo Seal", size=11, italic=True, align="r", before=6)
+    seal_style = add_style(doc, "Chibo Seal", size=9, italic=True, align="r", before=6)
+    seal_style.font.color.rgb = SEAL_GREY
+    add_style(doc, "Chibo Dots", align="l", after=6)
     add_style(doc, "Chibo Index", size=13, align="l")
     add_style(doc, "Chibo Index Center", size=13)
     add_style(doc, "Chibo Index Head", size=13, bold=True)
@@ -105,9 +106,6 @@ def _styles(doc: DocumentObject) -> None:
     add_style(doc, "Chibo Cover Title", size=28, bold=True, before=150, after=6)
     add_style(doc, "Chibo Cover Subtitle", size=18, bold=True, after=30)
     add_style(doc, "Chibo Cover Line", size=15, after=6)
-    stamp = add_style(doc, "Chibo Stamp", size=10, italic=True)
-    border(stamp, ("top", "left", "bottom", "right"), size=4, space=4)
-    indents(stamp, 13.0, 0.0)
     blank = add_style(doc, "Chibo Page Break", size=1)
     page_break_before(blank)
 
@@ -155,6 +153,16 @@ def loop(doc: DocumentObject, head: str, line: str, style: str = "Chibo Body") -
     tag(doc, "endfor")
 
 
+def loop_or_dots(doc: DocumentObject, items: str, var: str, line: str) -> None:
+    """Each of ``items``, or dotted lines where the record has none (filled in by hand)."""
+    tag(doc, f"for {var} in {items}")
+    para(doc, line)
+    tag(doc, "else")
+    for _ in range(DOT_LINES):
+        para(doc, DOTS, "Chibo Dots")
+    tag(doc, "endfor")
+
+
 # ------------------------------------------------------------------ minutes
 
 
@@ -175,12 +183,12 @@ def minutes_body(doc: DocumentObject, kind: str, v: str = "m") -> None:
     para(doc, f"Hội nghị kết thúc lúc {{{{ {v}.end }}}} cùng ngày.{{% if {v}.read_back %}} "
               "Biên bản đã được đọc lại cho hội nghị nghe và hội nghị nhất trí thông qua."
               "{% endif %}", "Chibo Closing")
-    seal(doc, v)
     signatures(doc,
                [("Chibo Sign Title", "NGƯỜI GHI BIÊN BẢN"),
-                ("Chibo Sign Name", f"{{{{ {v}.recorder.name }}}}")],
+                ("Chibo Sign Name", f"{{{{ {v}.recorder.signature }}}}")],
                [("Chibo Sign Title", "CHỦ TRÌ HỘI NGHỊ"),
-                ("Chibo Sign Name", f"{{{{ {v}.chair.name }}}}")])
+                ("Chibo Sign Name", f"{{{{ {v}.chair.signature }}}}")])
+    seal(doc, v)
 
 
 def _opening(doc: DocumentObject, v: str) -> None:
@@ -207,15 +215,23 @@ def _attendance(doc: DocumentObject, v: str) -> None:
               f"sinh hoạt: {{{{ {c}.suspended }}}} đồng chí{{% endif %}}{{% if {c}.attached %}}; "
               f"đảng viên nơi khác sinh hoạt tạm thời tại chi bộ: {{{{ {c}.attached }}}} đồng chí"
               "{% endif %}.")
+    # Present counts only those who had to attend, so required = present + absent; members
+    # who came without having to are named on their own line.
     para(doc, f"- Số đảng viên phải dự sinh hoạt: {{{{ {c}.required }}}} đồng chí; có mặt: "
-              f"{{{{ {c}.present }}}} đồng chí; vắng mặt: {{{{ {c}.absent }}}} đồng chí (có lý do: "
-              f"{{{{ {c}.absent_excused }}}}, không có lý do: {{{{ {c}.absent_unexcused }}}}).")
+              f"{{{{ {c}.required_present }}}} đồng chí; vắng mặt: {{{{ {c}.absent }}}} đồng chí "
+              f"(có lý do: {{{{ {c}.absent_excused }}}}, không có lý do: "
+              f"{{{{ {c}.absent_unexcused }}}}).")
     loop(doc, f"for a in {v}.absentees",
          "+ Đồng chí {{ a.name }}: {% if a.reason %}vắng có lý do ({{ a.reason }})"
          "{% else %}vắng không có lý do{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+    tag(doc, f"if {v}.visitors")
+    para(doc, f"- {{% for x in {v}.visitors %}}{{% if loop.first %}}Đồng chí{{% else %}}, đồng chí"
+              "{% endif %} {{ x.name }}{% if x.status %} ({{ x.status }}){% endif %}{% endfor %}"
+              " không thuộc diện phải dự nhưng có dự sinh hoạt.")
+    tag(doc, "endif")
     # Dues are reported at the opening, with the attendance (domain: order of a regular meeting).
-    tag(doc, f"if {v}.dues")
-    para(doc, f"- Thu nộp đảng phí: {{{{ {v}.dues }}}}")
+    tag(doc, f"if {v}.dues_line")
+    para(doc, f"- {{{{ {v}.dues_line }}}}")
     tag(doc, "endif")
 
 
@@ -229,8 +245,7 @@ def _content(doc: DocumentObject, kind: str, v: str) -> None:
     tag(doc, f"if {v}.review")
     para(doc, "2. Kiểm điểm việc thực hiện nhiệm vụ được phân công kỳ trước", "Chibo Subheading")
     loop(doc, f"for t in {v}.review",
-         "- {{ t.task }}{% if t.owner %} (đồng chí {{ t.owner }}){% endif %}: {{ t.status }}"
-         "{% if t.note %}; {{ t.note }}{% endif %}.")
+         "- {{ t.task }}{% if t.owner %} (đồng chí {{ t.owner }}){% endif %}: {{ t.outcome }}")
     tag(doc, "endif")
     para(doc, f"{{% if {v}.review %}}3{{% else %}}2{{% endif %}}. Ý kiến thảo luận",
          "Chibo Subheading")
@@ -254,16 +269,18 @@ def _votes(doc: DocumentObject, v: str) -> None:
     tag(doc, f"if {v}.vote or {v}.member_votes")
     para(doc, "III. BIỂU QUYẾT", "Chibo Heading")
     tag(doc, f"if {v}.vote")
-    para(doc, f"Hội nghị biểu quyết thông qua kết luận (nghị quyết) của chi bộ. Số đảng viên có "
-              f"quyền biểu quyết: {{{{ {v}.vote.denominator }}}} đồng chí; tán thành: "
+    para(doc, f"Hội nghị biểu quyết thông qua {{{{ {v}.adopts }}}}. Số đảng viên có quyền biểu "
+              f"quyết: {{{{ {v}.vote.denominator }}}} đồng chí{{% if {v}.vote.note %}} (gồm "
+              f"{{{{ {v}.vote.note }}}}){{% endif %}}; tán thành: "
               f"{{{{ {v}.vote.in_favour }}}}/{{{{ {v}.vote.denominator }}}} đồng chí (đạt "
               f"{{{{ {v}.vote.percent }}}}); không tán thành: {{{{ {v}.vote.against }}}} đồng chí; "
               f"ý kiến khác: {{{{ {v}.vote.other }}}} đồng chí.")
     tag(doc, "endif")
     loop(doc, f"for x in {v}.member_votes",
          "- {{ x.subject }}: tán thành {{ x.vote.in_favour }}/{{ x.vote.denominator }} đồng chí "
-         "(đạt {{ x.vote.percent }}); không tán thành: {{ x.vote.against }} đồng chí; ý kiến "
-         "khác: {{ x.vote.other }} đồng chí.")
+         "(đạt {{ x.vote.percent }}){% if x.vote.note %}, trên tổng số {{ x.vote.denominator }}"
+         " đồng chí gồm {{ x.vote.note }}{% endif %}; không tán thành: {{ x.vote.against }} đồng "
+         "chí; ý kiến khác: {{ x.vote.other }} đồng chí.")
     tag(doc, "endif")
 
 
@@ -281,20 +298,17 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
     para(doc, "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
     para(doc, f"- Căn cứ kết quả sinh hoạt của chi bộ {{{{ {v}.meeting_date }}}},")
     para(doc, "CHI BỘ QUYẾT NGHỊ:", "Chibo Center Bold")
-    tag(doc, f"if {v}.assessment")
+    # The three sections stay even when empty: a draft is filled in by hand on the dotted lines.
     para(doc, "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "Chibo Heading")
-    loop(doc, f"for c in {v}.assessment", "{{ c }}")
-    tag(doc, "endif")
-    para(doc, f"{{% if {v}.assessment %}}II{{% else %}}I{{% endif %}}. MỤC TIÊU, NHIỆM VỤ VÀ "
-              "GIẢI PHÁP", "Chibo Heading")
-    loop(doc, f"for t in {v}.targets", "{{ loop.index }}. {{ t }}")
-    para(doc, f"{{% if {v}.assessment %}}III{{% else %}}II{{% endif %}}. TỔ CHỨC THỰC HIỆN",
-         "Chibo Heading")
-    loop(doc, f"for t in {v}.tasks",
-         "- {% if t.owner %}Đồng chí {{ t.owner }}: {% endif %}{{ t.what }}"
-         "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %}"
-         "{% if loop.last %}.{% else %};{% endif %}")
-    para(doc, "- Chi ủy (bí thư chi bộ) tổ chức triển khai, theo dõi, kiểm tra việc thực hiện "
+    loop_or_dots(doc, f"{v}.assessment", "c", "{{ c }}")
+    para(doc, "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", "Chibo Heading")
+    loop_or_dots(doc, f"{v}.targets", "t", "{{ loop.index }}. {{ t }}")
+    para(doc, "III. TỔ CHỨC THỰC HIỆN", "Chibo Heading")
+    # Every task ends with ";": the closing item below is the list's last.
+    loop_or_dots(doc, f"{v}.tasks", "t",
+                 "- {% if t.owner %}Đồng chí {{ t.owner }}: {% endif %}{{ t.what }}"
+                 "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %};")
+    para(doc, f"- {{{{ {v}.executive }}}} tổ chức triển khai, theo dõi, kiểm tra việc thực hiện "
               "nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc nghị quyết "
               "này.")
     tag(doc, f"if {v}.vote and not {v}.draft")
@@ -302,7 +316,6 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
     para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {vote}.in_favour }}}}/"
               f"{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt {{{{ {vote}.percent }}}}).")
     tag(doc, "endif")
-    seal(doc, v)
     table = plain_table(doc, SIGN_WIDTHS)
     left, right = table.rows[0].cells
     cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
@@ -312,13 +325,15 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
                       ("Chibo Recipients", "{%p endfor %}")])
     cell_lines(right, [("Chibo Sign Title", "T/M CHI BỘ"),
                        ("Chibo Sign Role", f"{{{{ {v}.signer.role }}}}"),
-                       ("Chibo Sign Name", f"{{{{ {v}.signer.name }}}}")])
+                       ("Chibo Sign Name", f"{{{{ {v}.signer.signature }}}}")])
+    seal(doc, v)
 
 
 # ------------------------------------------------------------------ books
 
 
 def cover(doc: DocumentObject, index: bool) -> None:
+    """The book's cover; ``index`` makes it the resolution notebook's, with its index."""
     para(doc, "{{ book.superior }}", "Chibo Cover")
     para(doc, "{{ book.cell }}", "Chibo Cover Bold")
     para(doc, "*", "Chibo Cover")
@@ -329,12 +344,13 @@ def cover(doc: DocumentObject, index: bool) -> None:
     tag(doc, "if book.first")
     para(doc, "Từ {{ book.first }} đến {{ book.last }}", "Chibo Cover Line")
     tag(doc, "endif")
-    para(doc, "Số văn bản trong sổ: {{ book.count }}", "Chibo Cover Line")
+    records = "nghị quyết" if index else "biên bản"
+    para(doc, f"Số {records} trong sổ: {{{{ book.count }}}}", "Chibo Cover Line")
     if index:
         para(doc, "", "Chibo Page Break")
         para(doc, "DANH MỤC NGHỊ QUYẾT", TITLE_STYLE)
         para(doc, "{{ book.period }}", "Chibo Summary")
-        para(doc, "", "Chibo Rule")
+        para(doc, "-----", "Chibo Rule")
         table = plain_table(doc, INDEX_WIDTHS, rows=4, grid=True)
         for cell, text in zip(table.rows[0].cells, ("Số", "Ngày", "Trích yếu"), strict=False):
             cell_lines(cell, [("Chibo Index Head", text)])
@@ -360,18 +376,18 @@ def book(doc: DocumentObject, records: str, var: str,
 
 def build() -> list[Path]:
     OUT.mkdir(exist_ok=True)
-    made = {
-        "minutes-regular.docx": (False, lambda d: minutes_body(d, "regular")),
-        "minutes-thematic.docx": (False, lambda d: minutes_body(d, "thematic")),
-        "resolution.docx": (False, resolution_body),
-        "minutes-book.docx": (True, lambda d: (cover(d, False), book(
-            d, "meetings", "m", lambda x: minutes_body(x, "any")))),
-        "resolution-book.docx": (True, lambda d: (cover(d, True), book(
-            d, "resolutions", "r", resolution_body))),
+    made: dict[str, Callable[[DocumentObject], object]] = {
+        "minutes-regular.docx": lambda d: minutes_body(d, "regular"),
+        "minutes-thematic.docx": lambda d: minutes_body(d, "thematic"),
+        "resolution.docx": resolution_body,
+        "minutes-book.docx": lambda d: (cover(d, False), book(
+            d, "meetings", "m", lambda x: minutes_body(x, "any"))),
+        "resolution-book.docx": lambda d: (cover(d, True), book(
+            d, "resolutions", "r", resolution_body)),
     }
     written = []
-    for name, (is_book, fill) in made.items():
-        doc = new_document(book=is_book)
+    for name, fill in made.items():
+        doc = new_document()
         fill(doc)
         _drop_leading_empty(doc)
         doc.core_properties.title = name.removesuffix(".docx")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .models import Category, EventKind, Meeting, Member
 
@@ -107,6 +107,14 @@ class Attendance:
         return self.required - self.absent
 
 
+def came_anyway(meeting: Meeting, states: Mapping[str, Standing]) -> list[str]:
+    """Members of the cell who did not have to attend (exempted, away, suspended) but came,
+    in the order ``also_present`` lists them; ``states`` maps member ids to their standing."""
+    found = [mid for mid in meeting.also_present
+             if mid in states and states[mid].in_cell and not states[mid].required]
+    return list(dict.fromkeys(found))
+
+
 def attendance(meeting: Meeting, members: Iterable[Member]) -> Attendance:
     states = {m.id: standing(m, meeting.date) for m in members}
     ours = {mid: s for mid, s in states.items() if s.in_cell}
@@ -114,13 +122,13 @@ def attendance(meeting: Meeting, members: Iterable[Member]) -> Attendance:
     # Only members who had to attend can be absent: listing an exempt or away member (V015) must
     # not inflate the unexcused count, the vote denominator or ``required_present``.
     absent = {a.member: bool(a.reason) for a in meeting.absent if a.member in required}
-    came_anyway = {mid for mid in meeting.also_present if mid in ours and not ours[mid].required}
-    present = (required - set(absent)) | came_anyway
+    came = set(came_anyway(meeting, ours))
+    present = (required - set(absent)) | came
     full_present = sum(ours[mid].full for mid in present)
     full_absent = [(mid, excused) for mid, excused in absent.items() if ours[mid].full]
     full_unexcused = sum(1 for _mid, excused in full_absent if not excused)
     exempt_or_away_absent = sum(1 for mid, s in ours.items() if s.full and not s.required
-                                and not s.suspended and mid not in came_anyway)
+                                and not s.suspended and mid not in came)
     full_total = sum(s.full and not s.suspended for s in ours.values())
     return Attendance(
         total=len(ours),

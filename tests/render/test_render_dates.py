@@ -5,7 +5,14 @@ import datetime as dt
 import pytest
 
 from chibo_cli.render.context import superior_short
-from chibo_cli.render.dates import date_words, place_date, quarter_year, short_date, time_words
+from chibo_cli.render.dates import (
+    date_words,
+    month_year,
+    place_date,
+    quarter_year,
+    short_date,
+    time_words,
+)
 
 
 @pytest.mark.parametrize("day, words", [
@@ -31,6 +38,11 @@ def test_place_date_quarter_and_short_date() -> None:
     assert place_date("An Bình", dt.date(2026, 2, 5)) == "An Bình, ngày 05 tháng 02 năm 2026"
     assert quarter_year(dt.date(2025, 9, 9)) == "quý III năm 2025"
     assert short_date(dt.date(2025, 2, 3)) == "03/02/2025"
+
+
+def test_month_year_writes_the_month_as_the_date_line_does() -> None:
+    assert month_year(dt.date(2025, 1, 7)) == "tháng 01 năm 2025"
+    assert month_year(dt.date(2025, 9, 9)) == "tháng 9 năm 2025"
 
 
 @pytest.mark.parametrize("superior, short", [

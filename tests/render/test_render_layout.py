@@ -120,3 +120,68 @@ def test_draft_mark_and_signatures(rendered: dict[str, Path]) -> None:
     assert "T/M CHI BỘ" in adopted and ">BÍ THƯ<" in adopted and "K/T" not in adopted
     minutes = part(rendered["minutes"])
     assert "NGƯỜI GHI BIÊN BẢN" in minutes and "CHỦ TRÌ HỘI NGHỊ" in minutes
+
+
+def _header_parts(path: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return [archive.read(n).decode() for n in archive.namelist()
+                if re.match(r"word/(header|footer)\d*\.xml$", n)]
+
+
+def test_page_number_is_not_pushed_off_centre_by_the_body_indent(
+        rendered: dict[str, Path]) -> None:
+    for path in rendered.values():
+        header = _style(part(path, "word/styles.xml"), "Header")
+        assert 'w:firstLine="0"' in header, path.name
+        numbered = [xml for xml in _header_parts(path) if "PAGE" in xml]
+        assert numbered and all('w:firstLine="0"' in xml for xml in numbered), path.name
+
+
+def test_books_print_no_stamp_label_but_keep_each_records_seal(rich_cell: Path,
+                                                               tmp_path: Path) -> None:
+    from render_fixtures import docx_text
+
+    cell = load_workspace(rich_cell).cells[0]
+    book = api.render_minutes_book(cell, tmp_path, year=2025)
+    notebook = api.render_resolution_book(cell, tmp_path)
+    for path in (book, notebook):
+        assert all("giáp lai" not in xml for xml in _header_parts(path)), path.name
+        assert "giáp lai" not in part(path)
+    assert "Số biên bản trong sổ: 3" in docx_text(book.read_bytes())
+    notebook_text = docx_text(notebook.read_bytes())
+    assert "Số nghị quyết trong sổ: 1" in notebook_text
+    assert "DANH MỤC NGHỊ QUYẾT\nNhiệm kỳ 2025–2030\n-----\n" in notebook_text
+    seal = _style(part(book, "word/styles.xml"), "ChiboSeal")
+    assert '<w:sz w:val="18"/>' in seal and "<w:color " in seal
+
+
+def test_an_empty_draft_keeps_its_three_sections_with_lines_to_fill(rich_cell: Path,
+                                                                   tmp_path: Path) -> None:
+    from render_fixtures import docx_text
+
+    (rich_cell / "resolutions/2025-07-01.yaml").write_text(
+        "meeting: 2025-07-01-regular\nstatus: draft\ntitle: Nghị quyết chi bộ tháng 7 năm 2025\n",
+        "utf-8")
+    cell = load_workspace(rich_cell).cells[0]
+    text = docx_text(api.render_resolution(cell, cell.resolution("2025-07-01"),
+                                           tmp_path).read_bytes())
+    lines = text.splitlines()
+    heads = ["I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP",
+             "III. TỔ CHỨC THỰC HIỆN"]
+    places = [lines.index(head) for head in heads]
+    for place in places:
+        assert lines[place + 1].startswith("……"), lines[place + 1]
+    assert sum(line.startswith("……") for line in lines) == 9
+
+
+def test_only_the_last_item_of_the_task_list_ends_with_a_full_stop(
+        rendered: dict[str, Path]) -> None:
+    from render_fixtures import docx_text
+
+    lines = docx_text(rendered["adopted"].read_bytes()).splitlines()
+    start = lines.index("III. TỔ CHỨC THỰC HIỆN") + 1
+    items = [line for line in lines[start:] if line.startswith("- ")]
+    assert items[-1].startswith("- Bí thư chi bộ tổ chức triển khai")
+    assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith(".")

@@ -17,7 +17,7 @@ from ..loader import Cell
 from ..models import Meeting, MeetingKind, MemberVoteKind, Resolution, ResolutionStatus, TaskStatus
 from ..models import Task as TaskRecord
 from ..models import Vote as VoteRecord
-from ..roster import Attendance, attendance
+from ..roster import Attendance, Standing, attendance, came_anyway, standing
 from . import shapes
 from .dates import date_words, month_year, place_date, quarter_year, short_date, time_words
 
@@ -29,6 +29,9 @@ _MEMBER_VOTE = {MemberVoteKind.admission: "Đề nghị kết nạp quần chún
                 MemberVoteKind.confirmation: "Đề nghị công nhận đảng viên chính thức đối với "
                                              "đồng chí {name}",
                 MemberVoteKind.exemption: "Miễn công tác và sinh hoạt đảng đối với đồng chí {name}"}
+_VISITOR = (("exempted", "miễn công tác và sinh hoạt đảng"),
+            ("away", "sinh hoạt tạm thời nơi khác"), ("suspended", "đang bị đình chỉ sinh hoạt"))
+_DOC_KIND = {"NQ": "nghị quyết", "KL": "kết luận"}
 _SUMMARY = {MeetingKind.regular: "Sinh hoạt chi bộ thường kỳ {month}",
             MeetingKind.thematic: "Sinh hoạt chi bộ chuyên đề {quarter}",
             MeetingKind.extraordinary: "Sinh hoạt chi bộ bất thường {date}"}
@@ -62,14 +65,18 @@ def superior_short(superior: str) -> str:
 def name_of(cell: Cell, ref: Optional[str]) -> str:
     """A member id becomes the member's full name; anything else (a guest) is kept as written.
     Two members with the same name are told apart by their year of birth, as cells do on paper."""
+    member = cell.member(ref) if ref else None
+    if member is not None and member.name.casefold() in _shared_names(cell):
+        return clean(f"{member.name} (sinh năm {member.born.year})")
+    return signature_of(cell, ref)
+
+
+def signature_of(cell: Cell, ref: Optional[str]) -> str:
+    """The plain full name: a signature is a person's name, never told apart by a birth year."""
     if not ref:
         return ""
     member = cell.member(ref)
-    if member is None:
-        return clean(ref)
-    if member.name.casefold() in _shared_names(cell):
-        return clean(f"{member.name} (sinh năm {member.born.year})")
-    return clean(member.name)
+    return clean(member.name if member else ref)
 
 
 def _shared_names(cell: Cell) -> set[str]:
@@ -96,13 +103,28 @@ def doc_number(cell: Cell, number: Optional[int], kind: str) -> str:
     return f"Số {number:0{digits}d}-{kind}/{suffix}"
 
 
-def vote(record: Optional[VoteRecord], denominator: int) -> Optional[shapes.Vote]:
+def vote(record: Optional[VoteRecord], denominator: int, excused: int = 0,
+         unexcused: int = 0) -> Optional[shapes.Vote]:
+    """``excused`` and ``unexcused`` are the absent full members the denominator counts (Party
+    rule): the note names them, or the votes cast would not add up to the denominator."""
     if record is None:
         return None
     share = record.for_ * 100 / denominator if denominator else 0.0
     percent = f"{share:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    present = max(denominator - excused - unexcused, 0)
     return {"in_favour": record.for_, "against": record.against, "other": record.other,
-            "denominator": denominator, "percent": percent}
+            "denominator": denominator, "percent": percent, "present": present,
+            "note": _vote_note(present, excused, unexcused)}
+
+
+def _vote_note(present: int, excused: int, unexcused: int) -> str:
+    """``18 đồng chí có mặt và 1 đồng chí vắng mặt không có lý do``; "" when all are present."""
+    absent = [f"{n} đồng chí vắng mặt {why}" for n, why in
+              ((excused, "có lý do"), (unexcused, "không có lý do")) if n]
+    if not absent:
+        return ""
+    parts = [f"{present} đồng chí có mặt", *absent]
+    return ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
 def tasks(cell: Cell, items: list[TaskRecord]) -> list[shapes.Task]:
@@ -123,20 +145,27 @@ def minutes(cell: Cell, meeting: Meeting, seal: str = "") -> shapes.Minutes:
         "end": time_words(meeting.end), "place": clean(meeting.place),
         "guests": [{"name": clean(g.name), "title": clean(g.title), "superior": g.superior}
                    for g in meeting.guests],
-        "chair": {"name": name_of(cell, meeting.chair), "role": _role(cell, meeting.chair)},
-        "recorder": {"name": name_of(cell, meeting.recorder),
-                     "role": _role(cell, meeting.recorder)},
+        "chair": person(cell, meeting.chair, _role(cell, meeting.chair)),
+        "recorder": person(cell, meeting.recorder, _role(cell, meeting.recorder)),
         "counts": _counts(counts), "absentees": _absentees(cell, meeting),
-        "dues": clean(meeting.dues),
+        "visitors": _visitors(cell, meeting), "dues": clean(meeting.dues),
+        "dues_line": _dues_line(meeting.dues),
         "agenda": [{"presenter": name_of(cell, a.presenter), "content": clean(a.content)}
                    for a in meeting.agenda],
         "review": _review(cell, meeting), "conclusion": paragraphs(meeting.conclusion),
         "discussion": [{"speaker": name_of(cell, s.speaker), "gist": sentence(s.gist)}
                        for s in meeting.discussion],
-        "tasks": tasks(cell, meeting.tasks), "vote": vote(meeting.vote, counts.vote_denominator),
+        "tasks": tasks(cell, meeting.tasks),
+        "vote": vote(meeting.vote, counts.vote_denominator,
+                     unexcused=counts.absent_full_unexcused),
+        "adopts": _adopts(cell, meeting),
         "member_votes": _member_votes(cell, meeting, counts), "read_back": meeting.read_back,
         "seal": clean(seal),
     }
+
+
+def person(cell: Cell, ref: Optional[str], role: str) -> shapes.Person:
+    return {"name": name_of(cell, ref), "role": role, "signature": signature_of(cell, ref)}
 
 
 def _summary(meeting: Meeting) -> str:
@@ -162,7 +191,51 @@ def _counts(att: Attendance) -> shapes.Counts:
 
 
 def _absentees(cell: Cell, meeting: Meeting) -> list[shapes.Absentee]:
-    return [{"name": name_of(cell, a.member), "reason": clean(a.reason)} for a in meeting.absent]
+    return [{"name": name_of(cell, a.member), "reason": in_brackets(a.reason)}
+            for a in meeting.absent]
+
+
+def in_brackets(text: Optional[str]) -> str:
+    """A reason read inside a sentence: ``Ốm`` → ``ốm``; an acronym (``UBND…``) stays."""
+    cleaned = clean(text)
+    if len(cleaned) >= 2 and cleaned[0].isupper() and cleaned[1].islower():
+        return cleaned[0].lower() + cleaned[1:]
+    return cleaned
+
+
+def _visitors(cell: Cell, meeting: Meeting) -> list[shapes.Visitor]:
+    states = {m.id: standing(m, meeting.date) for m in cell.members}
+    return [{"name": name_of(cell, mid), "status": _visitor_status(states[mid])}
+            for mid in came_anyway(meeting, states)]
+
+
+def _visitor_status(state: Standing) -> str:
+    return next((text for flag, text in _VISITOR if getattr(state, flag)), "")
+
+
+def _dues_line(dues: Optional[str]) -> str:
+    """Dues as printed; a label only when the text does not say "đảng phí" itself, so that
+    "Thu đủ đảng phí tháng 8" is not printed under a heading that repeats it."""
+    text = sentence(dues)
+    if not text or "đảng phí" in text.casefold():
+        return text
+    return f"Đảng phí: {text}"
+
+
+def _adopts(cell: Cell, meeting: Meeting) -> str:
+    """What the meeting's vote adopts: its resolution, named, or else the chair's conclusion."""
+    own = sorted((r for r in cell.resolutions if r.meeting == meeting.id), key=lambda r: r.id)
+    if not own:
+        return "kết luận của đồng chí chủ trì"
+    record = own[0]
+    title = clean(record.title)
+    kind = _DOC_KIND.get(record.type, "văn bản")
+    if not title.casefold().startswith(kind):
+        title = f"{kind} “{title}”"
+    if record.status is ResolutionStatus.adopted and record.number is not None:
+        number = doc_number(cell, record.number, record.type)
+        return f"{title} ({number[:1].lower()}{number[1:]})"
+    return title
 
 
 def _review(cell: Cell, meeting: Meeting) -> list[shapes.ReviewItem]:
@@ -171,18 +244,31 @@ def _review(cell: Cell, meeting: Meeting) -> list[shapes.ReviewItem]:
         source_id, _hash, index = review.task.rpartition("#")
         source = cell.meeting(source_id)
         task = source.tasks[int(index) - 1] if source and int(index) <= len(source.tasks) else None
+        status, note = _STATUS[review.status], clean(review.note)
         items.append({"task": clean(task.what) if task else review.task,
                       "owner": name_of(cell, task.owner) if task else "",
-                      "status": _STATUS[review.status], "note": clean(review.note)})
+                      "status": status, "note": note, "outcome": _outcome(status, note)})
     return items
+
+
+def _outcome(status: str, note: str) -> str:
+    """Status and note as one sentence. A note that starts a sentence (capital, digit) follows a
+    full stop; one written as a continuation follows a semicolon. The note is never recased."""
+    if not note:
+        return sentence(status)
+    joint = "; " if note[0].islower() else ". "
+    return sentence(status + joint + note)
 
 
 def _member_votes(cell: Cell, meeting: Meeting, att: Attendance) -> list[shapes.MemberVote]:
     result: list[shapes.MemberVote] = []
     for item in meeting.member_votes:
         whole_cell = item.subject in (MemberVoteKind.admission, MemberVoteKind.confirmation)
-        denominator = att.admission_denominator if whole_cell else att.vote_denominator
-        counted = vote(item, denominator)
+        if whole_cell:  # 2/3 of all full members: those absent with a reason count too
+            counted = vote(item, att.admission_denominator, att.absent_full_excused,
+                           att.absent_full_unexcused)
+        else:
+            counted = vote(item, att.vote_denominator, unexcused=att.absent_full_unexcused)
         assert counted is not None
         result.append({"subject": _MEMBER_VOTE[item.subject].format(
             name=name_of(cell, item.member)), "vote": counted})
@@ -213,7 +299,9 @@ def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolut
         "targets": [clean(t) for t in record.targets],
         "tasks": tasks(cell, record.tasks),
         "vote": vote(record.vote or (meeting.vote if meeting else None),
-                     counts.vote_denominator if counts else 0),
+                     counts.vote_denominator if counts else 0,
+                     unexcused=counts.absent_full_unexcused if counts else 0),
+        "executive": "Chi ủy" if _branch(cell).committee.members else "Bí thư chi bộ",
         "signer": _signer(cell, record), "recipients": recipients(cell, record),
         "seal": clean(seal),
     }
@@ -236,7 +324,7 @@ def _signer(cell: Cell, record: Resolution) -> shapes.Person:
     committee = _branch(cell).committee
     signer = record.signer or committee.secretary or ""
     role = "PHÓ BÍ THƯ" if signer and signer == committee.deputy else "BÍ THƯ"
-    return {"name": name_of(cell, signer), "role": role}
+    return person(cell, signer, role)
 
 
 def recipients(cell: Cell, record: Resolution) -> list[str]:

@@ -37,8 +37,9 @@ def time_words(value: Optional[str]) -> str:
 
 
 def month_year(value: dt.date) -> str:
-    """``tháng 8 năm 2025``."""
-    return f"tháng {value.month} năm {value.year}"
+    """``tháng 8 năm 2025``, ``tháng 01 năm 2025``: written as in the date line of the same page
+    (and as offices title their January and February resolutions)."""
+    return f"tháng {month_text(value.month)} năm {value.year}"
 
 
 def quarter_year(value: dt.date) -> str:

@@ -20,6 +20,7 @@ _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 LANGUAGE = "vi-VN"
 TITLE_STYLE = "Chibo Title"
 PARTY_STYLE = "Chibo Party"
+PAGE_STYLES = ("Header", "Footer")
 
 
 def apply_layout(document: DocumentObject, rules: Rulebook) -> None:
@@ -34,6 +35,7 @@ def apply_layout(document: DocumentObject, rules: Rulebook) -> None:
     _ensure_rfonts(normal.element.get_or_add_rPr(), font)
     normal.font.size = Pt(float(rules["layout.body_pt"]))
     normal.paragraph_format.first_line_indent = Cm(float(rules["layout.first_line_indent_cm"]))
+    _no_indent(document, PAGE_STYLES)
     _size(document, TITLE_STYLE, rules["layout.title_pt"])
     _size(document, PARTY_STYLE, rules["layout.party_name_pt"])
     _complete_run_fonts(document)
@@ -88,6 +90,17 @@ def _set_font(rfonts: Any, font: str) -> None:
         rfonts.attrib.pop(qn(attr), None)
     for slot in FONT_SLOTS:
         rfonts.set(qn(slot), font)
+
+
+def _no_indent(document: DocumentObject, style_names: tuple[str, ...]) -> None:
+    """Header and footer styles inherit Normal's first-line indent, which pushes a centred page
+    number off centre by half the indent."""
+    for name in style_names:
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        style.paragraph_format.first_line_indent = Cm(0)
 
 
 def _size(document: DocumentObject, style_name: str, points: Any) -> None:

@@ -13,8 +13,9 @@ class Header(TypedDict):
 
 
 class Person(TypedDict):
-    name: str
+    name: str           # as in lists: "Trần Thị Lan (sinh năm 1970)" when two share the name
     role: str
+    signature: str      # the plain full name, for under a signature
 
 
 class Guest(TypedDict):
@@ -25,7 +26,14 @@ class Guest(TypedDict):
 
 class Absentee(TypedDict):
     name: str
-    reason: str
+    reason: str         # "ốm", "UBND phường triệu tập" (first letter lowered unless an acronym)
+
+
+class Visitor(TypedDict):
+    """A member who did not have to attend (exempted, away, suspended) but came."""
+
+    name: str
+    status: str         # "miễn công tác và sinh hoạt đảng"
 
 
 class Counts(TypedDict):
@@ -37,7 +45,8 @@ class Counts(TypedDict):
     suspended: int
     attached: int
     required: int
-    present: int
+    present: int        # everyone of ours who came, visitors included
+    required_present: int  # of those who had to attend: required − absent
     absent: int
     absent_excused: int
     absent_unexcused: int
@@ -53,6 +62,7 @@ class ReviewItem(TypedDict):
     owner: str
     status: str
     note: str
+    outcome: str        # status and note as one sentence: "đã hoàn thành. Thay 3 nắp cống."
 
 
 class Speech(TypedDict):
@@ -72,6 +82,8 @@ class Vote(TypedDict):
     other: int
     denominator: int
     percent: str        # "75%", "66,7%"
+    present: int        # full members present among the denominator
+    note: str           # "18 đồng chí có mặt và 1 đồng chí vắng mặt không có lý do", or ""
 
 
 class MemberVote(TypedDict):
@@ -94,13 +106,17 @@ class Minutes(TypedDict):
     recorder: Person
     counts: Counts
     absentees: list[Absentee]
+    visitors: list[Visitor]
     dues: str
+    dues_line: str      # dues as printed: "Đảng phí: …" unless the text names đảng phí itself
     agenda: list[AgendaItem]
     review: list[ReviewItem]
     discussion: list[Speech]
     conclusion: list[str]
     tasks: list[Task]
     vote: Optional[Vote]
+    adopts: str         # what the vote adopts: the resolution by title and number, or the
+                        # chair's conclusion
     member_votes: list[MemberVote]
     read_back: bool
     seal: str
@@ -121,6 +137,7 @@ class Resolution(TypedDict):
     targets: list[str]
     tasks: list[Task]
     vote: Optional[Vote]
+    executive: str      # who carries it out: "Chi ủy", or "Bí thư chi bộ" in a cell without one
     signer: Person      # role: BÍ THƯ or PHÓ BÍ THƯ
     recipients: list[str]
     seal: str
