@@ -150,6 +150,6 @@ def test_a_new_meeting_file_fails_until_the_minutes_are_filled_in(
     diags = [d for d in run_checks(load_workspace(tmp_path), ["V061"])
              if Path(d.location.file).name == f"2025-09-02-{kind}.yaml"]
     assert len(diags) == len(missing)
-    for diag, words in zip(sorted(diags, key=lambda d: d.location.line), missing):
+    for diag, words in zip(sorted(diags, key=lambda d: d.location.line), missing, strict=True):
         assert words in diag.message
         assert diag.severity.value == ("warning" if words == "no discussion" else "error")
