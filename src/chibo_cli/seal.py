@@ -13,12 +13,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
 from .atomic import write_bytes_atomic
+from .diagnostics import Diagnostic, Severity
 from .errors import ChiboError
 from .i18n import _
-from .loader import Cell
+from .loader import BRANCH_FILE, COMMITTEE_FILE, MEMBERS_FILE, Cell
 from .models import Meeting, Resolution, ResolutionStatus
 
 LOG_NAME = "seal.log"
@@ -251,16 +252,33 @@ def pending(cell: Cell, verification: Verification) -> list[Sealable]:
 # ------------------------------------------------------------------ sealing
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A record left unsealed: why, and the errors that keep it out."""
+
+    kind: str
+    id: str
+    reason: str
+    errors: tuple[Diagnostic, ...] = ()
+
+
 @dataclass
 class SealResult:
     log: Path
     added: list[dict[str, Any]]
     head: Optional[dict[str, Any]]
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
-              reason: str = "") -> SealResult:
-    """Append an entry for every record not sealed yet (or re-seal ``amend`` with a reason)."""
+              reason: str = "", findings: Optional[Iterable[Diagnostic]] = None) -> SealResult:
+    """Append an entry for every record not sealed yet (or re-seal ``amend`` with a reason).
+
+    Sealing says "agreed and final", so a record with an error in its file, a resolution whose
+    meeting has one, and every record while the cell's own files have errors, are left out and
+    listed in ``skipped``. ``findings`` are the cell's diagnostics (load problems and checks);
+    without them the checks are run here, and only the cell's records can be judged.
+    """
     verification = verify(cell)
     target = _find_amended(cell, verification, amend) if amend else None
     blocking = [p for p in verification.problems if p.code != "V074" and
@@ -270,7 +288,8 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
         raise ChiboError(_("{log}:{line}: {problem}", log=verification.log, line=first.line,
                            problem=first.message),
                          _("nothing was sealed; 'chibo validate' lists every problem"))
-    records = [target] if target else pending(cell, verification)
+    candidates = [target] if target else pending(cell, verification)
+    records, skipped = split_by_errors(cell, candidates, findings)
     head = verification.head.data if verification.head else None
     added: list[dict[str, Any]] = []
     for record in records:
@@ -278,7 +297,77 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
         added.append(head)
     if added:
         _append(verification.log, added)
-    return SealResult(verification.log, added, head)
+    return SealResult(verification.log, added, head, skipped)
+
+
+# ------------------------------------------------------------------ records with errors
+
+
+def split_by_errors(cell: Cell, records: list[Sealable],
+                    findings: Optional[Iterable[Diagnostic]] = None
+                    ) -> tuple[list[Sealable], list[Skipped]]:
+    """(records free of errors, records skipped with their errors), in the given order."""
+    errors = _errors_by_file(cell, findings)
+    cell_wide = _cell_wide_errors(cell, errors)
+    if cell_wide is not None:
+        return [], [Skipped(*_key(r), cell_wide[0], cell_wide[1]) for r in records]
+    clean: list[Sealable] = []
+    skipped: list[Skipped] = []
+    for record in records:
+        problem = _record_problem(cell, record, errors)
+        if problem is None:
+            clean.append(record)
+        else:
+            skipped.append(Skipped(*_key(record), *problem))
+    return clean, skipped
+
+
+def _errors_by_file(cell: Cell, findings: Optional[Iterable[Diagnostic]]
+                    ) -> dict[Path, list[Diagnostic]]:
+    from .checks import check_cell, registry, selected
+
+    specs = registry()
+    if findings is None:
+        findings = check_cell(cell, selected(specs, None, False))
+    errors: dict[Path, list[Diagnostic]] = {}
+    for diag in findings:
+        spec = specs.get(diag.code)
+        if diag.severity is Severity.ERROR and (spec is None or spec.blocks_seal):
+            errors.setdefault(_resolved(diag.location.file), []).append(diag)
+    return errors
+
+
+def _cell_wide_errors(cell: Cell, errors: dict[Path, list[Diagnostic]]
+                      ) -> Optional[tuple[str, tuple[Diagnostic, ...]]]:
+    """Why nothing of the cell can be sealed: its own files have errors, so the checks of the
+    records (vote counts, roles, rules) could not be trusted. None when they are clean."""
+    files = [cell.root / BRANCH_FILE, cell.root / MEMBERS_FILE, cell.root / ".." / COMMITTEE_FILE]
+    found = tuple(d for f in files for d in errors.get(_resolved(str(f)), []))
+    if found:
+        names = ", ".join(sorted({Path(d.location.file).name for d in found}))
+        return _("{files} has errors, so the records could not be fully checked",
+                 files=names), found
+    if cell.branch is None or not cell.roster_complete:
+        return _("branch.yaml or members.yaml could not be read in full, so the records could "
+                 "not be fully checked"), ()
+    return None
+
+
+def _record_problem(cell: Cell, record: Sealable, errors: dict[Path, list[Diagnostic]]
+                    ) -> Optional[tuple[str, tuple[Diagnostic, ...]]]:
+    own = errors.get(_resolved(record._file), [])
+    if own:
+        return _("it has errors"), tuple(own)
+    if isinstance(record, Resolution):
+        meeting = cell.meeting(record.meeting)
+        theirs = errors.get(_resolved(meeting._file), []) if meeting else []
+        if theirs:
+            return _("its meeting '{id}' has errors", id=record.meeting), tuple(theirs)
+    return None
+
+
+def _resolved(file: str) -> Path:
+    return Path(file).resolve() if file else Path()
 
 
 def _amends(verification: Verification, problem: Problem, key: tuple[str, str]) -> bool:

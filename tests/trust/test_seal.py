@@ -216,3 +216,96 @@ def test_amend_picks_the_changed_record_when_a_meeting_and_resolution_share_an_i
     assert seals[("meeting", "2025-08-05-regular")] != seals[("resolution", "2025-08-05-regular")]
     again = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "again")
     assert again.code == 2 and "nothing to amend" in again.err
+
+
+# ------------------------------------------------------------------ records with errors
+
+
+def _sealed(cell: Path) -> list[tuple[str, str]]:
+    if not (cell / "seal.log").exists():
+        return []
+    return [(str(e["kind"]), str(e["id"])) for e in _log(cell)]
+
+
+def test_a_record_with_an_error_is_not_sealed_and_the_others_are(cli, cell: Path) -> None:
+    path = cell / "meetings/2025-09-02-regular.yaml"
+    path.write_text(path.read_text("utf-8").replace("speaker: pham-van-duc",
+                                                    "speaker: pham-van-duk"), encoding="utf-8")
+    result = cli("seal", cell)
+    assert result.code == 1
+    assert _sealed(cell) == [("meeting", "2025-08-05-regular"), ("resolution", "2025-08-05")]
+    assert "not sealed: meeting '2025-09-02-regular': it has errors" in result.out
+    assert "V001 error: unknown member 'pham-van-duk'" in result.out
+    assert "1 record(s) not sealed because of errors" in result.err
+    path.write_text(path.read_text("utf-8").replace("pham-van-duk", "pham-van-duc"),
+                    encoding="utf-8")
+    again = cli("seal", cell)
+    assert again.code == 0, again.out
+    assert _sealed(cell)[-1] == ("meeting", "2025-09-02-regular")
+
+
+def test_a_resolution_waits_for_its_meeting(cli, cell: Path) -> None:
+    # the resolution carries no vote of its own: V022 judges the meeting's, and reports it there
+    path = cell / MEETING_FILE
+    path.write_text(path.read_text("utf-8").replace("vote: {for: 3, against: 0}",
+                                                    "vote: {for: 1, against: 2}"),
+                    encoding="utf-8")
+    result = cli("seal", cell)
+    assert result.code == 1
+    assert _sealed(cell) == [("meeting", "2025-09-02-regular")]
+    assert "not sealed: resolution '2025-08-05': its meeting '2025-08-05-regular' has errors" \
+        in result.out
+    assert result.out.count("V022 error") == 1  # printed once, under the meeting
+
+
+def test_a_resolution_dated_before_its_meeting_is_not_sealed(cli, cell: Path) -> None:
+    path = cell / "resolutions/2025-08-05.yaml"
+    path.write_text(RESOLUTION + "date: 2025-08-04\n", encoding="utf-8")
+    result = cli("seal", cell)
+    assert result.code == 1 and "V033 error" in result.out
+    assert ("resolution", "2025-08-05") not in _sealed(cell)
+
+
+def test_nothing_is_sealed_while_a_member_entry_is_broken(cli, cell: Path) -> None:
+    path = cell / "members.yaml"
+    path.write_text(path.read_text("utf-8").replace("born: 1968-09-10", "born: 1968-02-31"),
+                    encoding="utf-8")
+    result = cli("seal", cell)
+    assert result.code == 1
+    assert not (cell / "seal.log").exists()
+    assert "members.yaml has errors, so the records could not be fully checked" in result.out
+    assert result.out.count("S003 error") == 1
+
+
+def test_a_missing_month_does_not_keep_the_next_meeting_unsealed(cli, tmp_path: Path) -> None:
+    october = MEETING.replace("2025-08-05", "2025-10-07").replace("2025-08-31", "2025-10-31")
+    cell = make_cell(tmp_path / "c", {"meetings/2025-10-07-regular.yaml": october})
+    assert "V040 error" in cli("validate", cell).out  # no September meeting
+    assert cli("seal", cell).code == 0
+    assert ("meeting", "2025-10-07-regular") in _sealed(cell)
+
+
+def test_an_amendment_with_an_error_is_refused(cli, cell: Path) -> None:
+    cli("seal", cell)
+    before = (cell / "seal.log").read_bytes()
+    path = cell / MEETING_FILE
+    path.write_text(path.read_text("utf-8").replace("recorder: le-thi-hoa",
+                                                    "recorder: le-thi-hoaa"), encoding="utf-8")
+    result = cli("seal", cell, "--amend", "2025-08-05-regular", "--reason", "Sửa thư ký")
+    assert result.code == 1 and "V001 error" in result.out
+    assert (cell / "seal.log").read_bytes() == before
+
+
+def test_seal_cell_runs_the_checks_itself_when_given_none(cell: Path) -> None:
+    import datetime as dt
+
+    from chibo_cli.seal import seal_cell
+
+    path = cell / "meetings/2025-09-02-regular.yaml"
+    path.write_text(path.read_text("utf-8").replace("read_back: true\n", "read_back: true\n"
+                                                    "end: \"20:00\"\n").replace(
+        'end: "21:15"\n', ""), encoding="utf-8")
+    result = seal_cell(load_cell(cell), dt.date(2025, 10, 1))
+    assert [(s.kind, s.id) for s in result.skipped] == [("meeting", "2025-09-02-regular")]
+    assert [d.code for d in result.skipped[0].errors] == ["V013"]
+    assert [e["id"] for e in result.added] == ["2025-08-05-regular", "2025-08-05"]

@@ -41,6 +41,7 @@ class CheckSpec:
     func: CheckFunc
     needs_roster: bool = False  # skipped when members.yaml cannot be read (one error, not 50)
     counts_roster: bool = False  # skipped when any member failed to load: counts would be short
+    blocks_seal: bool = True  # an error of it in a record's file keeps 'chibo seal' off the record
 
     @property
     def doc(self) -> str:
@@ -52,18 +53,20 @@ class CheckSpec:
 
 
 def check(code: str, name: str, severity: Severity = Severity.ERROR,
-          tier: Tier = Tier.DEFAULT, needs_roster: bool = False, counts_roster: bool = False
-          ) -> Callable[[CheckFunc], CheckFunc]:
+          tier: Tier = Tier.DEFAULT, needs_roster: bool = False, counts_roster: bool = False,
+          blocks_seal: bool = True) -> Callable[[CheckFunc], CheckFunc]:
     """Mark a function as a check; ``registry()`` collects the marked functions of each module.
 
     ``needs_roster``: the check looks members up by id, so it waits while members.yaml cannot be
     read at all. ``counts_roster``: it counts the members (attendance, vote denominators), so it
     also waits while any entry of members.yaml fails to load; a member missing from the count
     would turn a correct vote into a false error. The entry's own schema error says what to fix.
+    ``blocks_seal=False``: the check reports at a record something that is not about the record's
+    text (a meeting missing before it), so ``chibo seal`` still seals the record.
     """
     def mark(func: CheckFunc) -> CheckFunc:
         spec = CheckSpec(code, name, severity, tier, func, needs_roster or counts_roster,
-                         counts_roster)
+                         counts_roster, blocks_seal)
         func.chibo_check = spec  # type: ignore[attr-defined]
         return func
     return mark

@@ -34,14 +34,14 @@ def _count(cell: Cell, kind: MeetingKind, months: set[tuple[int, int]]) -> int:
     return sum(m.kind is kind and month_key(m.date) in months for m in cell.meetings)
 
 
-@check("V040", "missing-regular-meeting")
+@check("V040", "missing-regular-meeting", blocks_seal=False)
 def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
     """Every month between the cell's first and last meeting has its regular meeting.
 
     Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06.
     Fails: 2025-08-05 and 2025-10-06 only → ``V040 1 regular meeting(s) needed in 09/2025, 0
     held``, reported at the first meeting after the gap. Thematic and extraordinary meetings do
-    not count.
+    not count. ``chibo seal`` still seals that meeting: the finding is not about its text.
     """
     span = _span(cell)
     if span is None:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from ..errors import ChiboError
 from ..i18n import _
 from . import app
+
+if TYPE_CHECKING:
+    from ..seal import SealResult
 
 
 @app.command()
@@ -22,7 +26,8 @@ def seal(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
     """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
-    from ..seal import SHORT, seal_cell
+    from ..checks import run_checks
+    from ..seal import seal_cell
     from .validate import load_or_fail
 
     if bool(amend) != bool(reason and reason.strip()):
@@ -31,15 +36,37 @@ def seal(
     workspace = load_or_fail(path)
     if amend and len(workspace.cells) != 1:
         raise ChiboError(_("--amend needs one cell folder, not a committee folder"))
+    findings = run_checks(workspace)  # load problems too: a record with errors is not sealed
+    skipped = 0
     for cell in workspace.cells:
-        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip())
-        for entry in result.added:
-            typer.echo(f"#{entry['seq']}  {entry['kind']:<10} {entry['id']}  "
-                       f"{entry['hash'][:SHORT]}")
-        head = result.head
-        if head is None:
-            typer.echo(_("{cell}: nothing to seal yet", cell=cell.name))
-            continue
-        typer.echo(_("{cell}: sealed {count} record(s); log head #{seq} {hash}", cell=cell.name,
-                     count=len(result.added), seq=head["seq"], hash=head["hash"][:16]))
+        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(), findings)
+        _report(cell.name, result)
+        skipped += len(result.skipped)
+    if skipped:
+        sys.stderr.write(_("{count} record(s) not sealed because of errors; fix them, then run "
+                           "'chibo seal' again", count=skipped) + "\n")
+        return 1
     return 0
+
+
+def _report(cell: str, result: "SealResult") -> None:
+    from ..diagnostics import format_text
+    from ..seal import SHORT
+
+    for entry in result.added:
+        typer.echo(f"#{entry['seq']}  {entry['kind']:<10} {entry['id']}  "
+                   f"{entry['hash'][:SHORT]}")
+    shown: set[object] = set()
+    for item in result.skipped:
+        typer.echo(_("not sealed: {kind} '{id}': {reason}", kind=item.kind, id=item.id,
+                     reason=item.reason))
+        for diag in item.errors:
+            if diag not in shown:
+                shown.add(diag)
+                typer.echo("    " + format_text(diag).replace("\n", "\n    "))
+    head = result.head
+    if head is None:
+        typer.echo(_("{cell}: nothing to seal yet", cell=cell))
+        return
+    typer.echo(_("{cell}: sealed {count} record(s); log head #{seq} {hash}", cell=cell,
+                 count=len(result.added), seq=head["seq"], hash=head["hash"][:16]))
