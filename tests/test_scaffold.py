@@ -302,12 +302,14 @@ def test_new_meeting_needs_a_chair(tmp_path: Path) -> None:
     ("regular", None, "Nghị quyết chi bộ tháng 8 năm 2025"),
     ("thematic", "Phòng, chống tin giả", "Nghị quyết chuyên đề “Phòng, chống tin giả”"),
     ("thematic", None, "Nghị quyết chuyên đề tháng 8 năm 2025"),
-    ("extraordinary", None, "Nghị quyết chi bộ ngày 5 tháng 8 năm 2025"),
+    ("extraordinary", None, "Nghị quyết chi bộ ngày 05 tháng 8 năm 2025"),
+    ("regular-january", None, "Nghị quyết chi bộ tháng 01 năm 2026"),
 ])
 def test_resolution_titles(kind: str, topic: str | None, title: str) -> None:
     from chibo_cli.models import Meeting
 
-    meeting = Meeting(kind=kind, date=D(2025, 8, 5), start="19:30", place="x", chair="a",
+    day = D(2026, 1, 6) if kind.endswith("january") else D(2025, 8, 5)
+    meeting = Meeting(kind=kind.split("-")[0], date=day, start="19:30", place="x", chair="a",
                       recorder="b", topic=topic)
     assert scaffold.resolution_title(meeting) == title
 

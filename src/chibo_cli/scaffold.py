@@ -633,13 +633,15 @@ def find_meeting(reference: str, cell_dir: Optional[Path]) -> tuple[Cell, Meetin
 
 
 def resolution_title(meeting: Meeting) -> str:
-    day = meeting.date
+    """Dates written as the documents write them (``tháng 01``), so title and summary agree."""
+    from .render.dates import date_words, month_year
+
     if meeting.kind is MeetingKind.thematic:
-        about = f"“{meeting.topic}”" if meeting.topic else f"tháng {day.month} năm {day.year}"
+        about = f"“{meeting.topic}”" if meeting.topic else month_year(meeting.date)
         return f"Nghị quyết chuyên đề {about}"
     if meeting.kind is MeetingKind.extraordinary:
-        return f"Nghị quyết chi bộ ngày {day.day} tháng {day.month} năm {day.year}"
-    return f"Nghị quyết chi bộ tháng {day.month} năm {day.year}"
+        return f"Nghị quyết chi bộ {date_words(meeting.date)}"
+    return f"Nghị quyết chi bộ {month_year(meeting.date)}"
 
 
 def resolution_text(root: Path, meeting: Meeting) -> str:
