@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import BRANCH, MEETING, build_tree, make_cell
@@ -80,6 +81,44 @@ def test_missing_members_file_is_a_diagnostic(tmp_path: Path) -> None:
     make_cell(tmp_path, {"members.yaml": None})
     diags = load_workspace(tmp_path).diagnostics
     assert [d.code for d in diags] == ["Y009"]
+    # 'chibo init' refuses a folder with a branch.yaml: the hint must not send the user there
+    assert "chibo init" not in diags[0].hint
+    assert f"chibo member add {tmp_path} --name" in diags[0].hint and "backup" in diags[0].hint
+
+
+def test_the_hinted_member_add_starts_a_missing_members_file(cli: Any, tmp_path: Path) -> None:
+    make_cell(tmp_path, {"members.yaml": None})
+    result = cli("member", "add", tmp_path, "--name", "Trần Thị Lan", "--gender", "nữ",
+                 "--born", "1970-04-02", "--admitted", "2000-03-01")
+    assert result.code == 0, result.err
+    cell = load_workspace(tmp_path).cells[0]
+    assert [m.id for m in cell.members] == ["tran-thi-lan"] and cell.roster_complete
+
+
+def test_member_list_without_members_file_fails(cli: Any, tmp_path: Path) -> None:
+    make_cell(tmp_path, {"members.yaml": None})
+    result = cli("member", "list", tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert "missing file members.yaml" in result.err and "chibo member add" in result.err
+
+
+def test_member_list_with_unreadable_members_file_fails(cli: Any, tmp_path: Path) -> None:
+    make_cell(tmp_path, {"members.yaml": "members: [\n"})
+    result = cli("member", "list", tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert "members.yaml:2:1: YAML syntax error" in result.err
+
+
+def test_member_list_says_which_members_it_could_not_list(cli: Any, tmp_path: Path) -> None:
+    make_cell(tmp_path)
+    path = tmp_path / "members.yaml"
+    path.write_text(path.read_text("utf-8").replace("born: 1968-09-10", "born: 1968-02-31"),
+                    encoding="utf-8")
+    result = cli("member", "list", tmp_path, "--on", "2025-09-01")
+    assert result.code == 1
+    assert "Trần Thị Lan" in result.out and "Phạm Văn Đức" not in result.out
+    assert "S003 error: born: not a real date" in result.err
+    assert "1 member(s) of members.yaml could not be read and are not listed" in result.err
 
 
 @pytest.mark.parametrize("kind", ["missing", "file", "empty-dir"])

@@ -184,12 +184,21 @@ def _read(cell: Cell, path: Path, diags: list[Diagnostic]) -> YamlDoc:
         doc = YamlDoc(str(path))
         doc.diagnostics.append(Diagnostic("Y009", Severity.ERROR,
                                           _("missing file {name}", name=path.name),
-                                          Location(str(path)), _("run 'chibo init' to create it")))
+                                          Location(str(path)), missing_hint(path)))
     else:
         doc = read_yaml(path)
     cell.docs[doc.file] = doc
     diags.extend(doc.diagnostics)
     return doc
+
+
+def missing_hint(path: Path) -> str:
+    """What to do about a missing cell file: 'chibo init' refuses a folder that has branch.yaml,
+    so a lost members.yaml is restored, or started again by adding the members one by one."""
+    if path.name == MEMBERS_FILE:
+        return _("restore it from a backup, or start it again with 'chibo member add {cell} "
+                 "--name … --gender … --born … --admitted …' for each member", cell=path.parent)
+    return _("run 'chibo init' to create it")
 
 
 def _validate(model: type[M], doc: YamlDoc, base: PathKey,

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from ..errors import ChiboError
 from ..i18n import _
 from . import app
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..loader import Cell
 
 member_app = typer.Typer(help=_("Add members to a cell and list them."), no_args_is_help=True)
 app.add_typer(member_app, name="member")
@@ -126,7 +130,7 @@ def member_list(
     cell: Path = typer.Argument(Path("."), help=CELL_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=_("Status on this date (default today).")),
     reveal: bool = typer.Option(False, "--reveal", help=_("Show ID numbers in full.")),
-) -> None:
+) -> int:
     """List the members with their status on a date; ID numbers are masked."""
     from rich.console import Console
     from rich.table import Table
@@ -137,6 +141,9 @@ def member_list(
     day = parse_date(on, "--on") if on else dt.date.today()
     diagnostics: list = []  # type: ignore[type-arg]
     loaded = load_cell(cell_root(cell), sink=diagnostics)
+    roster = _roster_problems(loaded, diagnostics)
+    if loaded.roster_unreadable:  # missing or unreadable: an empty table would say "no members"
+        _unreadable_roster(roster)
     table = Table(title=_("Members on {date}", date=day.isoformat()))
     table.add_column(_("id"), no_wrap=True)
     for header in (_("name"), _("status"), _("role"), _("card number"), _("citizen id")):
@@ -145,9 +152,39 @@ def member_list(
         table.add_row(row.id, row.name, row.status, row.role, row.card_number, row.citizen_id)
     # Piped output is read by people and grep alike: do not squeeze it into 80 columns.
     Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).print(table)
+    if loaded.broken_members:
+        return _incomplete_roster(loaded.broken_members, roster)
     if diagnostics:
         sys.stderr.write(_("{count} problem(s) in the records; run 'chibo validate'",
                            count=len(diagnostics)) + "\n")
+    return 0
+
+
+def _roster_problems(loaded: "Cell", diagnostics: list["Diagnostic"]) -> list["Diagnostic"]:
+    from ..loader import MEMBERS_FILE
+
+    members = (loaded.root / MEMBERS_FILE).resolve()
+    return [d for d in diagnostics if Path(d.location.file).resolve() == members]
+
+
+def _unreadable_roster(problems: list["Diagnostic"]) -> None:
+    if not problems:
+        raise ChiboError(_("members.yaml cannot be read"),
+                         _("run 'chibo validate' to see every problem"))
+    first = problems[0]
+    raise ChiboError(f"{first.location}: {first.message}",
+                     first.hint or _("run 'chibo validate' to see every problem"))
+
+
+def _incomplete_roster(broken: int, problems: list["Diagnostic"]) -> int:
+    """The table lacks the members whose entries failed to load: say so, and fail."""
+    from ..diagnostics import format_text
+
+    for diag in problems:
+        sys.stderr.write(format_text(diag) + "\n")
+    sys.stderr.write(_("{count} member(s) of members.yaml could not be read and are not listed",
+                       count=broken) + "\n")
+    return 1
 
 
 @app.command("new-meeting")
