@@ -161,3 +161,51 @@ def test_an_unreadable_roster_is_one_error_not_one_per_member_named(tmp_path: Pa
     assert result.code == 1
     assert [line.split()[1] for line in result.out.splitlines()
             if not line.startswith(" ")] == ["Y001"]
+
+
+# ------------------------------------------------------------------ a cell inside a committee
+
+
+def _ward(root: Path, rules: str) -> Path:
+    build_tree(root, {"committee.yaml": "name: Đảng bộ phường Hòa Bình\nrules:\n" + rules})
+    return make_cell(root / "a")
+
+
+def test_a_cell_named_alone_keeps_its_committees_rules(tmp_path: Path) -> None:
+    cell = _ward(tmp_path, "  attendance.warn_below: 3/4\n  meetings.min_minutes_regular: 100\n")
+    (cell / "branch.yaml").write_text(BRANCH + "rules:\n  meetings.min_minutes_regular: 60\n",
+                                      encoding="utf-8")
+    alone = load_workspace(cell)
+    assert alone.diagnostics == []
+    rules = alone.cells[0].rules
+    assert rules.rules["attendance.warn_below"].origin.endswith("committee.yaml")
+    assert rules["meetings.min_minutes_regular"] == 60  # the cell's own override wins
+    whole = load_workspace(tmp_path).cells[0].rules
+    assert {k: r.value for k, r in whole.rules.items()} == {
+        k: r.value for k, r in rules.rules.items()}
+
+
+def test_a_broken_committee_override_is_reported_for_a_cell_named_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cell = _ward(tmp_path, "  attendance.warn_below: 0.9.1\n")
+    diags = load_workspace(cell).diagnostics
+    assert _codes(diags) == [("R001", "committee.yaml", 3)]
+    monkeypatch.chdir(cell)
+    [diag] = load_workspace(".").diagnostics
+    assert diag.location.file == str(Path("..") / "committee.yaml")
+
+
+def test_rules_command_reports_a_broken_committee_override(cli: Any, tmp_path: Path) -> None:
+    cell = _ward(tmp_path, "  attendance.warn_below: 0.9.1\n")
+    result = cli("rules", cell)
+    assert result.code == 1
+    assert "attendance.warn_below = 2/3\n" in result.out
+    assert "committee.yaml:3:3: R001 error: '0.9.1' is not a fraction such as 2/3" in result.err
+
+
+def test_rules_command_shows_a_committee_override(cli: Any, tmp_path: Path) -> None:
+    cell = _ward(tmp_path, "  attendance.warn_below: 3/4\n")
+    result = cli("rules", cell)
+    assert result.code == 0, result.err
+    assert "attendance.warn_below = 3/4  (set in " in result.out
+    assert "committee.yaml)" in result.out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, TypeVar
@@ -132,21 +133,32 @@ def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
 
 
 def load_workspace(path: Path | str) -> Workspace:
-    """Load a cell folder or a committee folder; raise WorkspaceError if it is neither."""
+    """Load a cell folder or a committee folder; raise WorkspaceError if it is neither.
+
+    A cell folder inside a committee folder is loaded with the committee's rules, as it is when
+    the whole committee is loaded: the rules in force for a cell do not depend on the path given.
+    """
     root = Path(path)
     cell_roots, is_committee = find_cell_roots(root)
     workspace = Workspace(root, [])
-    base_rules = load_committee(workspace) if is_committee else default_rulebook()
+    base_rules = load_committee(workspace, root if is_committee else enclosing_folder(root))
     for cell_root in cell_roots:
         cell = load_cell(cell_root, base_rules, workspace.diagnostics)
         workspace.cells.append(cell)
     return workspace
 
 
-def load_committee(workspace: Workspace) -> Rulebook:
-    """Read committee.yaml (if any) into ``workspace``; return the rules its cells start from."""
+def enclosing_folder(cell_root: Path) -> Path:
+    """The folder holding ``cell_root``, written so that messages read as the user typed it
+    ('.' → '..', 'to-5' → '.')."""
+    return Path(os.path.normpath(cell_root / ".."))
+
+
+def load_committee(workspace: Workspace, folder: Optional[Path] = None) -> Rulebook:
+    """Read committee.yaml in ``folder`` (the workspace's root by default), if there is one, into
+    ``workspace``; return the rules its cells start from."""
     rules = default_rulebook()
-    path = workspace.root / COMMITTEE_FILE
+    path = (workspace.root if folder is None else folder) / COMMITTEE_FILE
     if not path.is_file():
         return rules
     doc = read_yaml(path)
