@@ -95,6 +95,14 @@ def test_the_hinted_member_add_starts_a_missing_members_file(cli: Any, tmp_path:
     assert [m.id for m in cell.members] == ["tran-thi-lan"] and cell.roster_complete
 
 
+def test_a_refused_member_add_leaves_no_members_file_behind(cli: Any, tmp_path: Path) -> None:
+    make_cell(tmp_path, {"members.yaml": None})
+    result = cli("member", "add", tmp_path, "--name", "Trần Thị Lan", "--gender", "nữ",
+                 "--born", "1970-04-02", "--admitted", "2000-03-01", "--confirmed", "1999-03-01")
+    assert result.code == 2 and "confirmation date is before" in result.err
+    assert not (tmp_path / "members.yaml").exists()
+
+
 def test_member_list_without_members_file_fails(cli: Any, tmp_path: Path) -> None:
     make_cell(tmp_path, {"members.yaml": None})
     result = cli("member", "list", tmp_path)

@@ -350,17 +350,17 @@ def _offset(text: str, mark: Any) -> int:
 def add_member(root: Path, member: NewMember) -> tuple[str, Path]:
     """Append ``member`` to the cell's members.yaml; return its id and the file."""
     path = cell_root(root) / MEMBERS_FILE
-    if not path.exists():
-        create(path, members_text(root))
-    items = _member_items(path)
+    existing = path.exists()  # a missing file is started in memory: a refusal leaves nothing
+    items = _member_items(path) if existing else []
     member_id = _new_member_id(member, {str(i.get("id")) for i in items if isinstance(i, dict)})
     if member.confirmed and member.confirmed < member.admitted:
         raise ChiboError(_("the confirmation date is before the admission date"))
     block = member_block(member, member_id)
     checked("members:\n" + indent(block, 2) + "\n", Roster, path)
-    text = append_member(path.read_bytes().decode("utf-8"), block)
+    current = path.read_bytes().decode("utf-8") if existing else members_text(root)
+    text = append_member(current, block)
     _verify_append(text, path, len(items) + 1, member_id)
-    write_text_atomic(path, text, overwrite=True)
+    write_text_atomic(path, text, overwrite=existing)
     return member_id, path
 
 
