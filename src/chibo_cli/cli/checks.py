@@ -1,7 +1,5 @@
 """The ``checks`` command: list every rule check with its code, name, severity and tier."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``chibo demo generate``: write a committee folder of realistic made-up cells."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """Commands that create records: init, member, new-meeting, new-resolution."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path

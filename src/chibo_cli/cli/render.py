@@ -1,7 +1,5 @@
 """Commands that write Word documents: render, book, templates."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union

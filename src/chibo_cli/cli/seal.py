@@ -1,7 +1,5 @@
 """The seal command: stamp agreed meetings and adopted resolutions into the cell's seal log."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """Commands that read records: validate, rules, schema."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path
