@@ -118,12 +118,14 @@ def vote(record: Optional[VoteRecord], denominator: int, excused: int = 0,
 
 
 def _vote_note(present: int, excused: int, unexcused: int) -> str:
-    """``18 đồng chí có mặt và 1 đồng chí vắng mặt không có lý do``; "" when all are present."""
+    """``18 đảng viên chính thức có mặt và 1 đồng chí vắng mặt không có lý do``; "" when all are
+    present. "Chính thức" because only full members vote: the attendance line's "có mặt" counts
+    probationary members too, and an exempted member who came votes here."""
     absent = [f"{n} đồng chí vắng mặt {why}" for n, why in
               ((excused, "có lý do"), (unexcused, "không có lý do")) if n]
     if not absent:
         return ""
-    parts = [f"{present} đồng chí có mặt", *absent]
+    parts = [f"{present} đảng viên chính thức có mặt", *absent]
     return ", ".join(parts[:-1]) + " và " + parts[-1]
 
 

@@ -83,7 +83,7 @@ class Vote(TypedDict):
     denominator: int
     percent: str        # "75%", "66,7%"
     present: int        # full members present among the denominator
-    note: str           # "18 đồng chí có mặt và 1 đồng chí vắng mặt không có lý do", or ""
+    note: str           # "18 đảng viên chính thức có mặt và 1 đồng chí vắng mặt…", or ""
 
 
 class MemberVote(TypedDict):
