@@ -377,3 +377,13 @@ def test_new_meeting_starts_at_the_hour_of_its_own_kind(tmp_path: Path) -> None:
     assert 'start: "19:30"' in regular.read_text(encoding="utf-8")
     again = scaffold.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 18))
     assert 'start: "21:00"' in again.read_text(encoding="utf-8")
+
+
+def test_new_meeting_refuses_while_a_meeting_file_cannot_be_read(tmp_path: Path) -> None:
+    """Its tasks would be missing from the review list and nobody would know."""
+    duplicate_key = TASKS_MEETING.replace("kind: regular", "kind: regular\nkind: regular")
+    make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": duplicate_key})
+    with pytest.raises(ChiboError) as caught:
+        scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+    assert "2025-08-05-regular.yaml cannot be read" in caught.value.message
+    assert not (tmp_path / "meetings/2025-09-04-regular.yaml").exists()

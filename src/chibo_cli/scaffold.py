@@ -23,6 +23,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from .atomic import write_bytes_atomic, write_text_atomic
+from .diagnostics import Diagnostic, Severity
 from .errors import ChiboError
 from .i18n import _
 from .loader import BRANCH_FILE, MEMBERS_FILE, Cell, load_cell
@@ -197,8 +198,8 @@ def cell_root(path: Path) -> Path:
     return path
 
 
-def load_checked(root: Path) -> Cell:
-    cell = load_cell(cell_root(root))
+def load_checked(root: Path, sink: Optional[list[Diagnostic]] = None) -> Cell:
+    cell = load_cell(cell_root(root), sink=sink)
     if cell.branch is None:
         raise ChiboError(_("{file} has errors", file=root / BRANCH_FILE),
                          _("run 'chibo validate' to see them"))
@@ -472,7 +473,9 @@ def parse_kind(value: str) -> MeetingKind:
 def new_meeting(root: Path, kind: MeetingKind, date: dt.date,
                 start: Optional[str] = None) -> Path:
     """Write a pre-filled meeting file; return its path."""
-    cell = load_checked(root)
+    problems: list[Diagnostic] = []
+    cell = load_checked(root, problems)
+    _refuse_unreadable_meetings(problems)
     path = meeting_path(root, kind, date)
     if path.exists():
         create(path, "")  # raises the never-overwrite error
@@ -480,6 +483,18 @@ def new_meeting(root: Path, kind: MeetingKind, date: dt.date,
     checked(text, Meeting, path)
     ensure_schemas(root)
     return create(path, text)
+
+
+def _refuse_unreadable_meetings(problems: list[Diagnostic]) -> None:
+    """The tasks to review, the place and the recorder come from earlier meetings: a meeting
+    file that cannot be read would leave them silently wrong, so it is mended first."""
+    broken = sorted({d.location.file for d in problems if d.severity is Severity.ERROR
+                     and Path(d.location.file).parent.name == "meetings"})
+    if broken:
+        raise ChiboError(_("{file} cannot be read, so the new meeting cannot take its tasks to "
+                           "review from it", file=broken[0]),
+                         _("run 'chibo validate' to see what is wrong, mend it, then run "
+                           "new-meeting again"))
 
 
 def meeting_text(cell: Cell, kind: MeetingKind, date: dt.date, start: Optional[str]) -> str:
