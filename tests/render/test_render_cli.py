@@ -142,3 +142,10 @@ def test_an_error_in_a_shared_file_holds_back_every_document(cli: Any, rich_cell
 def test_templates_list_of_a_folder_that_is_no_cell(cli: Any, tmp_path: Path) -> None:
     result = cli("templates", "list", tmp_path / "nope")
     assert result.code == 2 and "is not a cell folder" in result.err
+
+
+def test_out_takes_a_folder_not_a_file_name(cli: Any, rich_cell: Path) -> None:
+    result = cli("render", "minutes", "2025-08-05-regular", "-C", rich_cell,
+                 "--out", rich_cell / "bien-ban.docx")
+    assert result.code == 2 and "--out takes a folder" in result.err
+    assert not (rich_cell / "bien-ban.docx").exists()

@@ -168,13 +168,12 @@ def _committee_books(workspace: "Workspace", out: Optional[Path],
         for cell in workspace.cells:
             progress.update(task, description=cell.root.name)
             records = _unless_empty(sources, cell)
-            if records is None:
-                pass
-            elif _blocked(workspace, cell, diagnostics, allow_errors, sources=records):
-                skipped += 1
-            else:
-                folder = out / cell.root.name if out else _out(cell, None)
-                written.append(one(cell, folder))
+            if records is not None:
+                if _blocked(workspace, cell, diagnostics, allow_errors, sources=records):
+                    skipped += 1
+                else:
+                    folder = _out(cell, out) / cell.root.name if out else _out(cell, None)
+                    written.append(one(cell, folder))
             progress.advance(task)
     status = _finish(written, pdf, force)
     return 1 if skipped else status
@@ -325,6 +324,10 @@ def _gate(workspace: "Workspace", cells: list["Cell"], allow_errors: bool,
 
 
 def _out(cell: "Cell", out: Optional[Path]) -> Path:
+    if out is not None and out.suffix.lower() in (".docx", ".doc", ".pdf", ".odt"):
+        raise ChiboError(_("--out takes a folder, not a file name: {path}", path=out),
+                         _("documents are named after their record, e.g. "
+                           "bien-ban-2025-08-05-regular.docx"))
     return out if out is not None else cell.root / "out"
 
 
