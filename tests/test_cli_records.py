@@ -104,10 +104,14 @@ def test_member_add_appends_without_touching_the_rest(cli: Any, tmp_path: Path) 
 
 def test_member_add_to_a_fresh_cell(cli: Any, tmp_path: Path) -> None:
     assert cli("init", tmp_path, *INIT_FLAGS).code == 0
+    notes = []
     for name in ("Đinh Thị Hồng", "Đinh Thị Hồng"):
-        assert cli("member", "add", tmp_path, "--name", name, "--gender", "nữ", "--born",
-                   "1990-04-30", "--admitted", "2020-09-02").code == 0
+        result = cli("member", "add", tmp_path, "--name", name, "--gender", "nữ", "--born",
+                     "1990-04-30", "--admitted", "2020-09-02")
+        assert result.code == 0
+        notes.append(result.err)
     assert [m.id for m in load_cell(tmp_path).members] == ["dinh-thi-hong", "dinh-thi-hong-2"]
+    assert notes[0] == "" and "'dinh-thi-hong' was taken (a namesake?)" in notes[1]
     assert load_errors(tmp_path) == []
 
 

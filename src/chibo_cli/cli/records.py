@@ -102,7 +102,7 @@ def member_add(
 ) -> None:
     """Add a member at the end of members.yaml (the rest of the file is left as it is)."""
     from ..roles import assign_role, check_role_free
-    from ..scaffold import NewMember, add_member, cell_root, parse_date, parse_gender
+    from ..scaffold import NewMember, add_member, cell_root, parse_date, parse_gender, slugify
 
     if role is not None:
         check_role_free(cell_root(cell), role)  # before the member is added, not after
@@ -118,6 +118,10 @@ def member_add(
                          _("check the year of birth and of admission"))
     new_id, path = add_member(cell, member)
     typer.echo(_("added {id} to {path}", id=new_id, path=path))
+    if member_id is None and new_id != slugify(name):
+        sys.stderr.write(_("note: the id '{base}' was taken (a namesake?), so this member is "
+                           "'{id}'; documents tell namesakes apart by year of birth",
+                           base=slugify(name), id=new_id) + "\n")
     if role is not None:
         branch = assign_role(cell_root(cell), role, new_id)
         typer.echo(_("named {id} as {role} in {path}", id=new_id, role=role, path=branch))
