@@ -60,3 +60,16 @@ def test_duplicate_member_keeps_the_first_and_names_its_line(tmp_path: Path) -> 
     [diag] = diagnostics(tmp_path, {"members.yaml": MEMBERS + DUPLICATE}, "V004")
     assert diag.message == "duplicate member id 'le-thi-hoa' (first at line 18)"
     assert diag.severity.value == "error" and diag.check == "duplicate-id"
+
+
+def test_unknown_member_suggests_a_close_id(tmp_path: Path) -> None:
+    files = {MEETING_FILE: MEETING.replace("chair: tran-thi-lan", "chair: tran-thi-lann")}
+    [diag] = diagnostics(tmp_path, files, "V001")
+    assert diag.message == "unknown member 'tran-thi-lann'"
+    assert diag.hint == ("did you mean 'tran-thi-lan'? member ids are listed in members.yaml")
+
+
+def test_unknown_member_suggests_nobody_far_off(tmp_path: Path) -> None:
+    files = {MEETING_FILE: MEETING.replace("chair: tran-thi-lan", "chair: nguyen-van-khong")}
+    [diag] = diagnostics(tmp_path, files, "V001")
+    assert diag.hint == "member ids are listed in members.yaml"

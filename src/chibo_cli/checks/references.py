@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -17,12 +18,27 @@ def _names_in_meeting(meeting: Meeting) -> set[str]:
     return {guest.name for guest in meeting.guests}
 
 
+# How alike a typed id must be to a member's id to be offered as "did you mean" (difflib's ratio).
+# Not a rule of the Party, only of the hint: ids of one cell share much ("nguyen-van-"), so the
+# library's default of 0.6 would offer strangers.
+_CLOSE_ENOUGH = 0.8
+
+
 def _unknown_member(cell: Cell, record: Record, path: tuple[str | int, ...],
                     member_id: str) -> Iterator[Finding]:
     if cell.member(member_id) is None and member_id not in cell.broken_ids:
         yield Finding(cell.locate(record, *path),
-                      _("unknown member '{id}'", id=member_id),
-                      _("member ids are listed in members.yaml"))
+                      _("unknown member '{id}'", id=member_id), _unknown_hint(cell, member_id))
+
+
+def _unknown_hint(cell: Cell, member_id: str) -> str:
+    """"did you mean 'tran-thi-lan'?" when one member's id is close to the unknown one."""
+    ids = [member.id for member in cell.members]
+    close = get_close_matches(member_id, ids, n=1, cutoff=_CLOSE_ENOUGH)
+    listed = _("member ids are listed in members.yaml")
+    if not close:
+        return listed
+    return _("did you mean '{id}'?", id=close[0]) + " " + listed
 
 
 @check("V001", "unknown-member", needs_roster=True)
@@ -30,7 +46,8 @@ def unknown_member(cell: Cell) -> Iterator[Finding]:
     """Every member id used in a record names a member in members.yaml.
 
     Passes: ``chair: tran-thi-lan`` with ``- id: tran-thi-lan`` in members.yaml.
-    Fails: ``chair: tran-thi-lann`` (typo) → ``V001 unknown member 'tran-thi-lann'``.
+    Fails: ``chair: tran-thi-lann`` (typo) → ``V001 unknown member 'tran-thi-lann'``, with the
+    hint ``did you mean 'tran-thi-lan'?`` when a member's id is that close.
     Presenters and speakers may also be a guest's name as written under ``guests``.
     """
     for meeting in cell.meetings:
