@@ -4,13 +4,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from helpers import BRANCH
+from helpers import BRANCH, make_cell
 
 from .util import diagnostics, found, meeting
 
 JUL, SEP, OCT = ("meetings/2025-07-07-regular.yaml", "meetings/2025-09-04-regular.yaml",
                  "meetings/2025-10-06-regular.yaml")
 THEMATIC = "meetings/2025-09-10-thematic.yaml"
+THEMATIC_OCT, NOV = "meetings/2025-10-02-thematic.yaml", "meetings/2025-11-04-regular.yaml"
 PLAN = "plans/2025.yaml"
 TOPIC = "Phòng chống ma túy trong tổ dân phố"
 
@@ -29,8 +30,16 @@ CASES = [
     ("V040", {OCT: meeting("2025-10-06")}, [("V040", OCT, 2)]),
     # a thematic meeting does not stand in for the regular one
     ("V040", {THEMATIC: thematic(), OCT: meeting("2025-10-06")}, [("V040", THEMATIC, 2)]),
-    ("V040", {"branch.yaml": BRANCH + "rules:\n  meetings.regular_per_month: 2\n"},
+    ("V040", {"branch.yaml": BRANCH + "rules:\n  meetings.regular_per_month: 2\n",
+              SEP: meeting("2025-09-04")},
      [("V040", "meetings/2025-08-05-regular.yaml", 2)]),
+    # the latest month is not judged yet: its regular meeting may still be held …
+    ("V040", {"branch.yaml": BRANCH + "rules:\n  meetings.regular_per_month: 2\n"}, []),
+    # … as when the thematic meeting of the month is written before the regular one
+    ("V040", {SEP: meeting("2025-09-04"), THEMATIC_OCT: thematic(date="2025-10-02")}, []),
+    # once a later month has a meeting, it is
+    ("V040", {SEP: meeting("2025-09-04"), THEMATIC_OCT: thematic(date="2025-10-02"),
+              NOV: meeting("2025-11-04")}, [("V040", THEMATIC_OCT, 2)]),
     ("V041", {SEP: meeting("2025-09-04")}, []),  # Q3 only partly covered
     ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04"), THEMATIC: thematic()}, []),
     ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04")}, [("V041", JUL, 2)]),
@@ -62,3 +71,18 @@ def test_missing_quarter_message(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, files, "V041")
     assert diag.message == "1 thematic meeting(s) needed in Q3/2025, 0 held"
     assert diag.severity.value == "warning"
+
+
+def test_thematic_meeting_written_before_the_regular_one_is_no_gap(  # type: ignore[no-untyped-def]
+        cli, tmp_path: Path) -> None:
+    """new-meeting --kind thematic in December before December's regular meeting is written."""
+    cell = make_cell(tmp_path / "c", {SEP: meeting("2025-09-04"), OCT: meeting("2025-10-06"),
+                                      NOV: meeting("2025-11-04")})
+    made = cli("new-meeting", cell, "--kind", "thematic", "--date", "2025-12-09")
+    assert made.code == 0, made.err
+    assert cli("validate", cell, "--select", "V040").out == ""
+    later = cli("new-meeting", cell, "--kind", "regular", "--date", "2026-01-06")
+    assert later.code == 0, later.err
+    result = cli("validate", cell, "--select", "V040")
+    assert "meetings/2025-12-09-thematic.yaml:" in result.out
+    assert "V040 error: 1 regular meeting(s) needed in 12/2025, 0 held" in result.out

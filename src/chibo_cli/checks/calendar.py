@@ -1,7 +1,8 @@
 """Checks: the calendar — a regular meeting every month, a thematic one every quarter, as planned.
 
 The span checked runs from the month of the cell's first meeting to the month of its last, so the
-result depends on the records only, never on today's date.
+result depends on the records only, never on today's date. A month still under way (the latest
+meeting's) is not judged for its regular meeting until a later month has a meeting.
 """
 
 from __future__ import annotations
@@ -34,20 +35,28 @@ def _count(cell: Cell, kind: MeetingKind, months: set[tuple[int, int]]) -> int:
     return sum(m.kind is kind and month_key(m.date) in months for m in cell.meetings)
 
 
+def _closed_months(cell: Cell) -> list[tuple[int, int]]:
+    """The months from the first meeting's to the one before the latest meeting's: the month of
+    the latest meeting may still see its regular meeting, so it is judged once a later month has
+    a meeting."""
+    span = _span(cell)
+    return months_between(*span)[:-1] if span else []
+
+
 @check("V040", "missing-regular-meeting", blocks_seal=False)
 def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
-    """Every month between the cell's first and last meeting has its regular meeting.
+    """Every month from the first meeting to the month before the latest has its regular meeting.
 
-    Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06.
+    Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06; also a thematic meeting
+    on 2025-12-09 written before December's regular meeting (the latest month is not judged yet).
     Fails: 2025-08-05 and 2025-10-06 only → ``V040 1 regular meeting(s) needed in 09/2025, 0
-    held``, reported at the first meeting after the gap. Thematic and extraordinary meetings do
-    not count. ``chibo seal`` still seals that meeting: the finding is not about its text.
+    held``, reported at the first meeting on or after the missing month's first day. Thematic
+    and extraordinary meetings do not count. The month of the cell's latest meeting is judged once
+    a later month has a meeting. ``chibo seal`` still seals the meeting the finding is reported
+    at: the finding is not about its text.
     """
-    span = _span(cell)
-    if span is None:
-        return
     needed = rule_int(cell, "meetings.regular_per_month")
-    for year, month in months_between(*span):
+    for year, month in _closed_months(cell):
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, month, 1))
