@@ -47,7 +47,7 @@ def test_wheel_install_renders_with_builtin_templates(tmp_path: Path, rich_cell:
     assert str(tmp_path / "venv") in listed and "built-in" in listed
     out = run(str(bin_dir / "chibo"), "book", "minutes", str(rich_cell), "--out",
               str(tmp_path / "out"))
-    assert Path(out.strip()).is_file()
+    assert (tmp_path / out.strip()).is_file()  # printed relative to where chibo ran
 
 
 def _runner(tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -339,10 +339,18 @@ def _latest_year(cell: "Cell") -> int:
 
 def _finish(written: list[Path], pdf: bool, force: bool) -> int:
     for path in written:
-        typer.echo(str(path))
+        typer.echo(_shown(path))
     if pdf and written:
         from ..render.pdf import to_pdf
 
         for path in to_pdf(written, force):
-            typer.echo(str(path))
+            typer.echo(_shown(path))
     return 0
+
+
+def _shown(path: Path) -> str:
+    """Relative to the current folder when inside it, however the record was named."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
