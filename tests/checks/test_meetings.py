@@ -78,6 +78,17 @@ CASES = [
      [("V016", MEETING_FILE, 15)]),
     ("V016", {MEETING_FILE: MEETING.replace("speaker: pham-van-duc", "speaker: Nguyễn Văn An")
               .replace("absent:", "guests:\n  - name: Nguyễn Văn An\nabsent:")}, []),
+    ("V017", {}, []),
+    # an exempted member who came is named under also_present, and is not absent
+    ("V017", {"members.yaml": MEMBERS_MINH_EXEMPT,
+              MEETING_FILE: MEETING.replace("absent:\n" + ABSENT_MINH,
+                                            "also_present: [do-van-minh]\n")}, []),
+    ("V017", {MEETING_FILE: absent("do-van-minh", "do-van-minh")}, [("V017", MEETING_FILE, 11)]),
+    ("V017", {MEETING_FILE: MEETING.replace("absent:", "also_present: [do-van-minh]\nabsent:")},
+     [("V017", MEETING_FILE, 8)]),
+    ("V017", {MEETING_FILE: absent("pham-van-duc")}, [("V017", MEETING_FILE, 15)]),
+    ("V017", {MEETING_FILE: MEETING.replace("presenter: tran-thi-lan", "presenter: do-van-minh")},
+     [("V017", MEETING_FILE, 12)]),
 ]
 
 
@@ -104,3 +115,12 @@ def test_too_short_names_the_rule_source(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, files, "V013")
     assert diag.message == "the regular meeting lasts 60 minutes; it needs at least 90"
     assert "42-HD/BTCTW" in diag.hint
+
+
+def test_attendance_conflict_messages(tmp_path: Path) -> None:
+    text = absent("pham-van-duc", "pham-van-duc").replace(
+        "absent:", "also_present: [pham-van-duc]\nabsent:")
+    messages = [d.message for d in diagnostics(tmp_path, {MEETING_FILE: text}, "V017")]
+    assert messages == ["'pham-van-duc' is listed both as absent and under 'also_present'",
+                        "'pham-van-duc' is listed as absent twice (first at line 10)",
+                        "'pham-van-duc' is listed as absent but speaks in the discussion"]

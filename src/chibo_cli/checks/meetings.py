@@ -212,3 +212,64 @@ def speaker_not_member(cell: Cell) -> Iterator[Finding]:
                             "on that date", id=who, date=meeting.date.isoformat()),
                           _("check the meeting's date and the member's history; a visitor is "
                             "written by name under 'guests:'"))
+
+
+def _repeated_absentees(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for i, absence in enumerate(meeting.absent):
+        where = cell.locate(meeting, "absent", i, "member")
+        if absence.member not in first:
+            first[absence.member] = where.line
+            continue
+        yield Finding(where, _("'{id}' is listed as absent twice (first at line {line})",
+                               id=absence.member, line=first[absence.member]),
+                      _("list each absentee once, with the reason if one was given"))
+
+
+def _absent_but_present(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Finding]:
+    for i, member_id in enumerate(meeting.also_present):
+        if member_id in absent:
+            yield Finding(cell.locate(meeting, "also_present", i),
+                          _("'{id}' is listed both as absent and under 'also_present'",
+                            id=member_id),
+                          _("'also_present' names exempted or away members who came anyway; "
+                            "keep the member in the one list that is true"))
+
+
+def _absent_but_speaking(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Finding]:
+    for i, item in enumerate(meeting.agenda):
+        if item.presenter in absent:
+            yield Finding(cell.locate(meeting, "agenda", i, "presenter"),
+                          _("'{id}' is listed as absent but presents an agenda item",
+                            id=item.presenter), _absent_speaker_hint())
+    for i, speech in enumerate(meeting.discussion):
+        if speech.speaker in absent:
+            yield Finding(cell.locate(meeting, "discussion", i, "speaker"),
+                          _("'{id}' is listed as absent but speaks in the discussion",
+                            id=speech.speaker), _absent_speaker_hint())
+
+
+def _absent_speaker_hint() -> str:
+    return _("an absentee cannot speak or present at the meeting: correct the id, or drop "
+             "them from 'absent:' if they came")
+
+
+@check("V017", "attendance-conflict")
+def attendance_conflict(cell: Cell) -> Iterator[Finding]:
+    """Nobody is listed as absent twice, or as absent and also present, speaking or presenting.
+
+    Passes: ``absent: [{member: do-van-minh, reason: Đi công tác}]`` and ``discussion:`` naming
+    ``pham-van-duc`` only.
+    Fails: ``do-van-minh`` under ``absent`` twice → ``V017 'do-van-minh' is listed as absent
+    twice (first at line 9)``; under ``absent`` and ``also_present`` → ``V017 'do-van-minh' is
+    listed both as absent and under 'also_present'``; absent and ``speaker: do-van-minh`` →
+    ``V017 'do-van-minh' is listed as absent but speaks in the discussion`` (an agenda
+    ``presenter`` likewise). An absent chair or recorder is V011's finding.
+    """
+    for meeting in cell.meetings:
+        absent = {absence.member for absence in meeting.absent}
+        if not absent:
+            continue
+        yield from _repeated_absentees(cell, meeting)
+        yield from _absent_but_present(cell, meeting, absent)
+        yield from _absent_but_speaking(cell, meeting, absent)
