@@ -8,6 +8,7 @@ from helpers import BRANCH, MEETING, MEMBERS
 from .util import MEETING_FILE, diagnostics, found, meeting
 
 THEMATIC = "meetings/2025-08-05-thematic.yaml"
+SEPTEMBER = "meetings/2025-09-09-regular.yaml"
 ABSENT_MINH = "  - member: do-van-minh\n    reason: Đi công tác\n"
 
 MEMBERS_MINH_EXEMPT = MEMBERS.replace(
@@ -89,6 +90,16 @@ CASES = [
     ("V017", {MEETING_FILE: absent("pham-van-duc")}, [("V017", MEETING_FILE, 15)]),
     ("V017", {MEETING_FILE: MEETING.replace("presenter: tran-thi-lan", "presenter: do-van-minh")},
      [("V017", MEETING_FILE, 12)]),
+    ("V018", {}, []),
+    # a name that does not start with a date, or whose second part is no kind, is not read
+    ("V018", {MEETING_FILE: None, "meetings/chi-bo-thang-8.yaml": MEETING,
+              "meetings/2025-08-05-chi-uy.yaml": meeting("2025-08-05", "extraordinary"),
+              "meetings/2025-08-05-regular-2.yaml": meeting("2025-08-05")}, []),
+    # last month's file copied, the date not changed
+    ("V018", {SEPTEMBER: MEETING}, [("V018", SEPTEMBER, 2)]),
+    ("V018", {THEMATIC: MEETING}, [("V018", THEMATIC, 1)]),
+    ("V018", {MEETING_FILE: None, "meetings/2025-09-09.yaml": MEETING},
+     [("V018", "meetings/2025-09-09.yaml", 2)]),
 ]
 
 
@@ -124,3 +135,9 @@ def test_attendance_conflict_messages(tmp_path: Path) -> None:
     assert messages == ["'pham-van-duc' is listed both as absent and under 'also_present'",
                         "'pham-van-duc' is listed as absent twice (first at line 10)",
                         "'pham-van-duc' is listed as absent but speaks in the discussion"]
+
+
+def test_file_name_mismatch_names_both_dates(tmp_path: Path) -> None:
+    [diag] = diagnostics(tmp_path, {SEPTEMBER: MEETING}, "V018")
+    assert diag.message == "the file name says 2025-09-09 but 'date:' is 2025-08-05"
+    assert diag.severity.value == "error" and "copied" in diag.hint

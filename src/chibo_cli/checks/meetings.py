@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from fractions import Fraction
 from typing import Iterator
@@ -15,6 +16,7 @@ from . import Finding, check
 from ._support import active_here, attendance_at, percent, rule_int, rule_source, show_fraction
 
 _ROLES = ("chair", "recorder")
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?=-|$)(?:-([a-z]+))?")
 
 
 @check("V010", "chair-role", Severity.WARNING)
@@ -273,3 +275,42 @@ def attendance_conflict(cell: Cell) -> Iterator[Finding]:
         yield from _repeated_absentees(cell, meeting)
         yield from _absent_but_present(cell, meeting, absent)
         yield from _absent_but_speaking(cell, meeting, absent)
+
+
+def _name_parts(meeting: Meeting) -> tuple[str, str]:
+    """(date, kind) written at the start of the file name: ``2025-08-05-regular-2`` →
+    (``2025-08-05``, ``regular``); "" for a part that is not there or is no kind of meeting."""
+    match = _DATED_NAME.match(meeting.id)
+    if match is None:
+        return "", ""
+    kind = match.group(2) or ""
+    return match.group(1), kind if kind in {k.value for k in MeetingKind} else ""
+
+
+def _name_hint() -> str:
+    return _("the file name is the meeting's id: if the file was copied from another meeting, "
+             "correct 'date:' or 'kind:' in it; otherwise rename the file, and the resolutions "
+             "and reviews that name it")
+
+
+@check("V018", "file-name-mismatch")
+def file_name_mismatch(cell: Cell) -> Iterator[Finding]:
+    """A meeting file named ``YYYY-MM-DD-<kind>`` holds that date and that kind.
+
+    Passes: ``meetings/2025-09-09-regular.yaml`` with ``kind: regular`` and ``date: 2025-09-09``;
+    a file whose name does not start with a date is not checked.
+    Fails: last month's file copied to ``meetings/2025-09-09-regular.yaml`` with ``date:`` left at
+    2025-08-05 → ``V018 the file name says 2025-09-09 but 'date:' is 2025-08-05``; in
+    ``2025-09-09-thematic.yaml``, ``kind: regular`` → ``V018 the file name says thematic but
+    'kind:' is regular``.
+    """
+    for meeting in cell.meetings:
+        day, kind = _name_parts(meeting)
+        if day and day != meeting.date.isoformat():
+            yield Finding(cell.locate(meeting, "date"),
+                          _("the file name says {named} but 'date:' is {date}", named=day,
+                            date=meeting.date.isoformat()), _name_hint())
+        if kind and kind != meeting.kind.value:
+            yield Finding(cell.locate(meeting, "kind"),
+                          _("the file name says {named} but 'kind:' is {kind}", named=kind,
+                            kind=meeting.kind.value), _name_hint())
