@@ -18,6 +18,12 @@ TWO_TERMS = BRANCH.replace("""    start: 2025-01-01
 FIRST_FIVE = BRANCH.replace("    start: 2025-01-01\n",
                             "    start: 2025-01-01\n    first_resolution_number: 5\n")
 
+ASSESSMENT = "assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.\n"
+TARGETS = "targets:\n  - Vận động 100% hộ gia đình đăng ký gia đình văn hóa.\n"
+TASKS = ("tasks:\n  - owner: le-thi-hoa\n    what: Vận động các hộ đăng ký gia đình văn hóa\n"
+         "    due: 2025-08-31\n")
+COMPLETE = ASSESSMENT + TARGETS + TASKS
+
 CASES = [
     ("V030", {A: resolution(1), B: resolution(2)}, []),
     ("V030", {A: resolution(1), B: resolution(1)}, [("V030", B, 4)]),
@@ -38,6 +44,14 @@ CASES = [
     ("V032", {A: resolution(4, "draft")}, [("V032", A, 4)]),
     ("V033", {A: resolution(1, extra="date: 2025-08-05\n")}, []),
     ("V033", {A: resolution(1, extra="date: 2025-08-04\n")}, [("V033", A, 5)]),
+    ("V034", {A: resolution(1, extra=COMPLETE)}, []),
+    ("V034", {A: resolution(None, "draft")}, []),  # a draft is completed before the vote
+    ("V034", {A: resolution(1)}, [("V034", A, 1), ("V034", A, 1), ("V034", A, 1)]),
+    ("V034", {A: resolution(1, extra=COMPLETE.replace(ASSESSMENT, "assessment: \"  \"\n"))},
+     [("V034", A, 5)]),
+    ("V034", {A: resolution(1, extra=COMPLETE.replace(TARGETS, "targets: []\n"))},
+     [("V034", A, 6)]),
+    ("V034", {A: resolution(1, extra=COMPLETE.replace(TASKS, ""))}, [("V034", A, 1)]),
 ]
 
 
@@ -57,3 +71,11 @@ def test_gap_lists_every_missing_number(tmp_path: Path) -> None:
 def test_duplicate_names_the_other_file(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, {A: resolution(1), B: resolution(1)}, "V030")
     assert diag.message == "number 01-NQ/CB is also used by a.yaml (term 2025–2030)"
+
+
+def test_incomplete_resolution_names_each_missing_part(tmp_path: Path) -> None:
+    found = [(d.severity.value, d.message)
+             for d in diagnostics(tmp_path, {A: resolution(5)}, "V034")]
+    assert found == [("error", "adopted resolution 05-NQ/CB has no assessment"),
+                     ("error", "adopted resolution 05-NQ/CB has no targets"),
+                     ("warning", "adopted resolution 05-NQ/CB assigns no tasks")]

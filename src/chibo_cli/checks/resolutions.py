@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..diagnostics import Severity
 from ..i18n import _
 from ..loader import Cell
 from ..models import Resolution, ResolutionStatus, Term
@@ -132,3 +133,40 @@ def resolution_before_meeting(cell: Cell) -> Iterator[Finding]:
                           _("a resolution is issued on or after the day the meeting votes it; "
                             "leave 'date:' out to use the meeting's date"))
 
+
+
+def _missing_parts(cell: Cell, resolution: Resolution) -> Iterator[Finding]:
+    if not (resolution.assessment or "").strip():
+        yield Finding(cell.locate(resolution, "assessment"),
+                      _("adopted resolution {symbol} has no assessment",
+                        symbol=symbol(cell, resolution)),
+                      _("write under 'assessment:' how the last period's tasks were carried out"))
+    if not resolution.targets:
+        yield Finding(cell.locate(resolution, "targets"),
+                      _("adopted resolution {symbol} has no targets",
+                        symbol=symbol(cell, resolution)),
+                      _("list the targets, tasks and measures for the coming period under "
+                        "'targets:'"))
+    if not resolution.tasks:
+        yield Finding(cell.locate(resolution, "tasks"),
+                      _("adopted resolution {symbol} assigns no tasks",
+                        symbol=symbol(cell, resolution)),
+                      _("list who does what by when under 'tasks:', usually copied from the "
+                        "meeting"), Severity.WARNING)
+
+
+@check("V034", "resolution-incomplete")
+def resolution_incomplete(cell: Cell) -> Iterator[Finding]:
+    """An adopted resolution holds an assessment, targets and (a warning) tasks.
+
+    Passes: ``status: adopted`` with ``assessment:``, at least one ``targets:`` entry and at
+    least one ``tasks:`` entry; a draft with none of them.
+    Fails: no ``assessment`` → ``V034 adopted resolution 05-NQ/CB has no assessment``; no
+    ``targets`` → ``V034 adopted resolution 05-NQ/CB has no targets``; no ``tasks`` → ``V034
+    warning: adopted resolution 05-NQ/CB assigns no tasks``. A resolution assesses the last
+    period, sets the targets of the next and says who does what. Drafts are not checked: they
+    are completed before the vote.
+    """
+    for resolution in cell.resolutions:
+        if resolution.status is ResolutionStatus.adopted:
+            yield from _missing_parts(cell, resolution)
