@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MEETING, MEMBERS
+from helpers import BRANCH, MEETING, MEMBERS
 
 from .util import MEETING_FILE, diagnostics, found, meeting
 
@@ -15,6 +15,8 @@ APR_2026 = "meetings/2026-04-07-regular.yaml"
 CONFIRMED = MEMBERS + "      - {date: 2026-03-26, event: confirmed}\n"
 
 BORN_LATE = MEMBERS.replace("born: 1985-12-01", "born: 2012-12-01")
+MAI_18_THAT_DAY = MEMBERS.replace("born: 1999-01-20", "born: 2007-03-26")
+MAI_17 = MEMBERS.replace("born: 1999-01-20", "born: 2007-03-27")
 
 CASES = [
     ("V052", {}, []),
@@ -33,6 +35,12 @@ CASES = [
     ("V051", {"meetings/2026-03-26-regular.yaml": meeting("2026-03-26")}, []),
     ("V051", {APR_2026: meeting("2026-04-07")}, [("V051", "members.yaml", 37)]),
     ("V051", {APR_2026: meeting("2026-04-07"), "members.yaml": CONFIRMED}, []),
+    ("V053", {}, []),
+    ("V053", {"members.yaml": MAI_18_THAT_DAY}, []),
+    ("V053", {"members.yaml": MAI_17}, [("V053", "members.yaml", 37)]),
+    ("V053", {"members.yaml": MAI_17,
+              "branch.yaml": BRANCH + "rules:\n  members.min_admission_age: 17\n"}, []),
+    ("V053", {"members.yaml": BORN_LATE}, []),  # born after the admission: V052's finding
 ]
 
 
@@ -55,3 +63,10 @@ def test_probation_overdue_is_judged_on_the_latest_meeting(tmp_path: Path) -> No
     [diag] = diagnostics(tmp_path, {APR_2026: meeting("2026-04-07")}, "V051")
     assert diag.message == ("'vu-thi-mai' is still probationary on 2026-04-07, 12 months after "
                             "admission on 2025-03-26 ended on 2026-03-26")
+
+
+def test_admitted_underage_gives_the_age_and_the_rule(tmp_path: Path) -> None:
+    [diag] = diagnostics(tmp_path, {"members.yaml": MAI_17}, "V053")
+    assert diag.message == ("'vu-thi-mai' was admitted on 2025-03-26 at 17, below the minimum "
+                            "age of 18")
+    assert diag.severity.value == "error" and "Điều lệ Đảng, Điều 1" in diag.hint

@@ -107,3 +107,40 @@ def born_after_admitted(cell: Cell) -> Iterator[Finding]:
                             born=member.born.isoformat(), event=first.event.value,
                             date=first.date.isoformat()),
                           _("check the years of 'born' and of the history"))
+
+
+def _age_on(born: dt.date, day: dt.date) -> int:
+    """Whole years of age on ``day`` (the birthday itself counts)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _first_admission(member: Member) -> int | None:
+    indexes = [i for i, e in enumerate(member.history) if e.event is EventKind.admitted]
+    return indexes[0] if indexes else None
+
+
+@check("V053", "admitted-underage", needs_roster=True)
+def admitted_underage(cell: Cell) -> Iterator[Finding]:
+    """A member was at least members.min_admission_age (18) years old when admitted.
+
+    Passes: born 1999-01-20, admitted 2025-03-26 (26 years old); born 2007-03-26, admitted
+    2025-03-26 (18 that day).
+    Fails: born 2007-03-27, admitted 2025-03-26 → ``V053 'vu-thi-mai' was admitted on
+    2025-03-26 at 17, below the minimum age of 18`` at the ``admitted`` event. Age is counted in
+    whole years from ``born`` to the admission date (Điều lệ Đảng, Điều 1). A birth date after
+    the admission is V052's finding.
+    """
+    minimum = rule_int(cell, "members.min_admission_age")
+    for member in cell.members:
+        index = _first_admission(member)
+        if index is None:
+            continue
+        admitted = member.history[index].date
+        age = _age_on(member.born, admitted)
+        if member.born < admitted and age < minimum:
+            yield Finding(cell.locate(member, "history", index, "date"),
+                          _("'{id}' was admitted on {date} at {age}, below the minimum age of "
+                            "{minimum}", id=member.id, date=admitted.isoformat(), age=age,
+                            minimum=minimum),
+                          _("check the years of 'born' and of the admission ({source})",
+                            source=rule_source(cell, "members.min_admission_age")))
