@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,8 +16,10 @@ from chibo_cli import demo
 from chibo_cli.checks import run_checks
 from chibo_cli.demo import Options, Plant, generate, read_manifest
 from chibo_cli.demo_emit import document, scalar
+from chibo_cli.demo_people import make_roster
 from chibo_cli.errors import ChiboError
 from chibo_cli.loader import load_workspace
+from chibo_cli.rulebook import default_rulebook
 from chibo_cli.schema import SCHEMAS, schema_text
 
 SMALL = Options(cells=2, years=1, seed=7, start_year=2024)
@@ -80,6 +83,20 @@ def test_validation_reports_exactly_the_plants(small: Path) -> None:
     assert planted, "the small folder must carry planted violations"
     found = _found(small, run_checks(load_workspace(small)))
     assert found == Counter((f"{p.cell}/{p.file}", p.code) for p in planted)
+
+
+def test_newcomers_are_of_age_when_admitted() -> None:
+    """Members admitted in (or just before) the generated years are of the rulebook's minimum
+    age that day, whatever the draw (V053 must not fire on unplanted data)."""
+    minimum = default_rulebook()["members.min_admission_age"]
+    ages = []
+    for index in range(60):
+        rng = random.Random(f"age/{index}")
+        roster = make_roster(rng, demo._calendar(rng, 2024, 2025), 2024, 2025)
+        ages += [date.year - p.born.year - ((date.month, date.day) < (p.born.month, p.born.day))
+                 for p in roster.people for date, event, _c, _n in p.events
+                 if event == "admitted" and date.year >= 2023]
+    assert len(ages) > 60 and min(ages) >= minimum
 
 
 def test_manifest_is_json_list(small: Path) -> None:

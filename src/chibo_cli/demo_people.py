@@ -17,6 +17,7 @@ from . import demo_text as tx
 from .demo_emit import Flow
 from .models import Category, EventKind, Gender, HistoryEvent, Member
 from .roster import Standing, standing
+from .rulebook import default_rulebook
 
 if TYPE_CHECKING:
     from .demo import Slot
@@ -111,6 +112,11 @@ class _People:
         born = dt.date(rng.randint(born_from, born_to), rng.randint(1, 12), rng.randint(1, 28))
         card, citizen = _card_and_id(rng, gender, born)
         return Person(pid, name, gender, born, rng.choice(tx.TITLES), card, citizen)
+
+
+def _min_admission_age() -> int:
+    """The rulebook's minimum age on the day of admission (Điều lệ Đảng, Điều 1)."""
+    return int(default_rulebook()["members.min_admission_age"])
 
 
 def _shift(date: dt.date, months: int, day: int) -> dt.date:
@@ -210,21 +216,27 @@ class _Changes:
         self._vote(self.months.index(month), "confirmation", person.id)
         person.events.append((anniversary, "confirmed", None, "Chi bộ đề nghị công nhận"))
 
+    def _newcomer(self, admitted: dt.date) -> Person:
+        """A person admitted on ``admitted``, of age that day (members.min_admission_age) and at
+        most 36: born no later than the year before the one they turn the minimum age in."""
+        youngest = admitted.year - _min_admission_age() - 1
+        return self.factory.new(youngest - 17, youngest)
+
     def _already_probationary(self, months_before: int) -> None:
-        person = self.factory.new(self.months[0][0] - 36, self.months[0][0] - 18)
         year, month = self.months[0]
         admitted = _shift(dt.date(year, month, 1), -months_before, self.rng.randint(15, 25))
+        person = self._newcomer(admitted)
         person.events = [(admitted, "admitted", None, "Lễ kết nạp")]
         person.busy = True
         self.newcomers.append(person)
         self._confirm(person, admitted)
 
     def _admission(self, index: int) -> None:
-        person = self.factory.new(self.months[0][0] - 36, self.months[0][0] - 18)
-        person.busy = True
-        self._vote(index, "admission", person.id)
         year, month = self.months[index]
         admitted = _shift(dt.date(year, month, 1), 1, self.rng.randint(15, 25))
+        person = self._newcomer(admitted)
+        person.busy = True
+        self._vote(index, "admission", person.id)
         person.events = [(admitted, "admitted", None, "Lễ kết nạp")]
         self.newcomers.append(person)
         self._confirm(person, admitted)
