@@ -42,7 +42,10 @@ CASES = [
               NOV: meeting("2025-11-04")}, [("V040", THEMATIC_OCT, 2)]),
     ("V041", {SEP: meeting("2025-09-04")}, []),  # Q3 only partly covered
     ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04"), THEMATIC: thematic()}, []),
-    ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04")}, [("V041", JUL, 2)]),
+    # September is the latest month: its thematic meeting may still be held
+    ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04")}, []),
+    ("V041", {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04"), OCT: meeting("2025-10-06")},
+     [("V041", JUL, 2)]),
     ("V042", {PLAN: plan(), SEP: meeting("2025-09-04")}, [("V042", PLAN, 4)]),
     # the same topic typed with other case, spacing and Unicode form
     ("V042", {PLAN: plan(), THEMATIC: thematic(
@@ -67,7 +70,7 @@ def test_missing_month_message(tmp_path: Path) -> None:
 
 
 def test_missing_quarter_message(tmp_path: Path) -> None:
-    files = {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04")}
+    files = {JUL: meeting("2025-07-07"), SEP: meeting("2025-09-04"), OCT: meeting("2025-10-06")}
     [diag] = diagnostics(tmp_path, files, "V041")
     assert diag.message == "1 thematic meeting(s) needed in Q3/2025, 0 held"
     assert diag.severity.value == "warning"

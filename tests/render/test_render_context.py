@@ -45,7 +45,8 @@ def test_vote_denominator_is_not_those_present(rich_cell: Path) -> None:
     # 3 full present + 1 full absent without reason; the exempted, away and excused do not count
     assert m["vote"] == {"in_favour": 3, "against": 0, "other": 0, "denominator": 4,
                          "percent": "75%", "present": 3,
-                         "note": "3 đảng viên chính thức có mặt và 1 đồng chí vắng mặt không có lý do"}
+                         "note": "3 đảng viên chính thức có mặt và 1 đồng chí vắng mặt "
+                                 "không có lý do"}
 
 
 def test_resolution_number_signer_and_recipients(rich_cell: Path) -> None:
@@ -164,5 +165,5 @@ def test_votes_name_the_absent_members_the_denominator_counts(rich_cell: Path) -
     [confirmation] = ctx.minutes(cell, cell.meeting("2025-08-05-regular"))["member_votes"]
     # all full members count for a confirmation: the one absent with a reason too
     assert confirmation["vote"]["denominator"] == 5
-    assert confirmation["vote"]["note"] == ("3 đảng viên chính thức có mặt, 1 đồng chí vắng mặt có lý do "
-                                            "và 1 đồng chí vắng mặt không có lý do")
+    assert confirmation["vote"]["note"] == ("3 đảng viên chính thức có mặt, 1 đồng chí vắng mặt "
+                                            "có lý do và 1 đồng chí vắng mặt không có lý do")

@@ -16,6 +16,7 @@ meeting: 2025-08-05-regular
 status: adopted
 number: 1
 title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
+assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.
 targets:
   - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
 """

@@ -77,17 +77,19 @@ def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tu
 
 @check("V041", "missing-thematic-quarter", Severity.WARNING)
 def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
-    """Every full quarter between the first and last meeting has a thematic meeting.
+    """Every full quarter from the first meeting to the month before the latest has a thematic one.
 
-    Passes: meetings from July to September 2025 with ``kind: thematic`` on 2025-09-04.
-    Fails: the same quarter with only regular meetings → ``V041 warning: 1 thematic meeting(s)
-    needed in Q3/2025, 0 held``. Quarters the records cover only in part are not checked.
+    Passes: meetings from July to October 2025 with ``kind: thematic`` on 2025-09-10; also July to
+    September with no thematic meeting yet (September is the latest month: it may still come).
+    Fails: July to October with only regular meetings → ``V041 warning: 1 thematic meeting(s)
+    needed in Q3/2025, 0 held``. Quarters the records cover only in part are not checked, and
+    like V040, a quarter ending with the latest meeting's month waits for a later meeting.
     """
-    span = _span(cell)
-    if span is None:
+    closed = _closed_months(cell)
+    if not closed:
         return
     needed = rule_int(cell, "meetings.thematic_per_quarter")
-    for year, quarter in _full_quarters(*span):
+    for year, quarter in _full_quarters(closed[0], closed[-1]):
         months = {(year, 3 * quarter - offset) for offset in range(3)}
         held = _count(cell, MeetingKind.thematic, months)
         if held < needed:
