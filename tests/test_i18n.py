@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chibo_cli import i18n
+from chibo_cli.checks import registry
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tools"))
@@ -76,6 +77,14 @@ def test_every_dynamic_call_has_known_values(extraction: em.Extraction) -> None:
     assert not unresolved, ("calls to _() with a non-literal argument; list the constant holding "
                             "its values in DYNAMIC in tools/extract_messages.py:\n"
                             + "\n".join(unresolved))
+
+
+def test_every_check_summary_is_a_message(extraction: em.Extraction) -> None:
+    """`chibo checks` translates each check's summary; the extractor reads them statically."""
+    unknown = [f"{spec.code}: {spec.summary}" for spec in registry().values()
+               if spec.summary not in extraction.messages]
+    assert not unknown, ("check summaries the extractor did not find (a @check decorator it "
+                         "does not recognise?):\n" + "\n".join(unknown))
 
 
 def test_translations_are_vietnamese(extraction: em.Extraction) -> None:
@@ -266,6 +275,54 @@ def test_command_help_follows_the_language_of_each_run(
     assert "Start a cell folder" in cli("--help").out
 
 
+def test_checks_list_and_describe_in_vietnamese(
+        cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHIBO_LANG", "vi")
+    listed = cli("checks").out.splitlines()
+    assert [line.split()[0] for line in listed] == sorted(registry())
+    for line, spec in zip(listed, registry().values(), strict=True):
+        assert line.endswith("  " + i18n.catalog("vi")[spec.summary]), line
+    assert any(line.startswith("V022  resolution-majority") and "quá nửa mẫu số biểu quyết" in line
+               for line in listed)
+    described = cli("checks", "V022").out.splitlines()
+    assert described[0] == "V022 resolution-majority (error, default)"
+    assert described[1] == ("    Nghị quyết được thông qua (hoặc biểu quyết tại buổi sinh hoạt) "
+                            "có số phiếu tán thành quá nửa mẫu số biểu quyết.")
+    assert any(line.startswith("    Fails: denominator 20") for line in described)
+
+
+ADOPTED = """\
+meeting: 2025-08-05-regular
+status: adopted
+number: 1
+title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
+assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.
+targets:
+  - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
+"""
+
+
+def test_seal_names_record_kinds_in_vietnamese(
+        cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path / "cell", {"resolutions/2025-08-05.yaml": ADOPTED})
+    monkeypatch.setenv("CHIBO_LANG", "vi")
+    sealed = cli("seal", cell)
+    assert sealed.code == 0, sealed.err
+    assert [line.split()[:3] for line in sealed.out.splitlines()[:2]] == [
+        ["#1", "biên", "bản"], ["#2", "nghị", "quyết"]]
+    log = (cell / "seal.log").read_text("utf-8")
+    assert '"kind": "meeting"' in log and '"kind": "resolution"' in log  # the log stays English
+
+    path = cell / "resolutions/2025-08-05.yaml"
+    path.write_text(path.read_text("utf-8").replace("100%", "95%"), encoding="utf-8")
+    out = cli("validate", cell).out
+    assert "nghị quyết '2025-08-05' đã bị sửa sau khi niêm phong" in out
+    assert "'chibo seal --amend resolution:2025-08-05" in out  # a command keeps the English word
+    assert "(resolution)" not in out and "(meeting)" not in out
+    monkeypatch.setenv("CHIBO_LANG", "en")
+    assert "sealed resolution '2025-08-05' was changed after sealing" in cli("validate", cell).out
+
+
 # --- packaging and the extractor ---------------------------------------------------------------
 
 def test_catalog_ships_in_the_wheel() -> None:
@@ -288,11 +345,20 @@ def test_extractor_finds_literals_docstrings_and_dynamic_calls(tmp_path: Path) -
 
         def helper() -> None:
             """Not a command."""
+
+        @check("V999", "a-check", Severity.WARNING)
+        def a_check(cell):
+            """
+            A check's summary.
+
+            Passes: not a message.
+            """
         '''), encoding="utf-8")
     found = em.extract(tmp_path)
-    assert set(found.messages) == {"one {n} joined", "two", "Say hello."}
+    assert set(found.messages) == {"one {n} joined", "two", "Say hello.", "A check's summary."}
     assert [c.expression for c in found.unresolved] == ["f'{x}'", "name"]
-    report = em.check(found.messages, {"two": "hai", "Say hello.": "", "old": "cũ"})
+    report = em.check(found.messages, {"two": "hai", "Say hello.": "", "old": "cũ",
+                                       "A check's summary.": "Tóm tắt."})
     assert report.missing == ["one {n} joined"] and report.untranslated == ["Say hello."]
     assert report.stale == ["old"] and report.failed
 

@@ -7,8 +7,10 @@ Usage:
     python tools/extract_messages.py --dynamic            # calls whose argument is not a literal
 
 A message is the string literal (adjacent literals are joined by Python) given as the first
-argument of a call to ``_`` or ``<module>._``, or the docstring of a function decorated with
-``@<app>.command`` (typer shows it as the help; ``i18n.translate_commands`` translates it).
+argument of a call to ``_`` or ``<module>._``, the docstring of a function decorated with
+``@<app>.command`` (typer shows it as the help; ``i18n.translate_commands`` translates it), or the
+first docstring line of a function decorated with ``@check("V…", …)`` (the summary that
+``chibo checks`` translates; the rest of a check's docstring stays English).
 A call with any other first argument (``_(role)``) must be listed in ``DYNAMIC`` with the
 module-level constant that holds its possible values; those values are messages too.
 ``--dynamic`` lists such calls.
@@ -34,9 +36,10 @@ LOCALE = PACKAGE / "data" / "locale"
 
 # (file, argument as written) of a call such as ``_(role)`` → (file, constant) holding every value
 # the argument can take: the strings of a tuple/list/set, or the values of a dict. None: the values
-# are collected another way (command docstrings).
+# are collected another way (command docstrings, check summaries: see ``extract``).
 DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
     ("src/chibo_cli/i18n.py", "info._chibo_doc"): None,
+    ("src/chibo_cli/cli/checks.py", "spec.summary"): None,
     ("src/chibo_cli/checks/meetings.py", "role"): ("src/chibo_cli/checks/meetings.py", "_ROLES"),
     ("src/chibo_cli/encodings.py", "kind"): ("src/chibo_cli/encodings.py", "_MAGIC"),
     ("src/chibo_cli/cli/render.py", "NAMES[found.name]"):
@@ -80,6 +83,20 @@ def _is_command(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         if isinstance(func, ast.Attribute) and func.attr == "command":
             return True
     return False
+
+
+def _check_summary(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The summary of a function decorated with ``@check("V…", …)``: its docstring's first line,
+    as ``CheckSpec.summary`` reads it. None for any other function."""
+    for decorator in node.decorator_list:
+        if not (isinstance(decorator, ast.Call) and decorator.args):
+            continue
+        func, code = decorator.func, decorator.args[0]
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if name == "check" and isinstance(code, ast.Constant) and isinstance(code.value, str):
+            doc = (ast.get_docstring(node, clean=False) or "").strip()
+            return doc.splitlines()[0] if doc else None
+    return None
 
 
 def _relative(path: Path) -> str:
@@ -130,8 +147,8 @@ def extract(package: Path = PACKAGE) -> Extraction:
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_command(node):
-                doc = ast.get_docstring(node)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                doc = ast.get_docstring(node) if _is_command(node) else _check_summary(node)
                 if doc:
                     found.messages.setdefault(doc, []).append(Site(_relative(path), node.lineno))
             if not (isinstance(node, ast.Call) and _is_translate(node.func) and node.args):

@@ -169,16 +169,17 @@ def _compare_records(cell: Cell, result: Verification) -> None:
             latest[entry.key] = entry
     for entry in sorted(latest.values(), key=lambda e: e.line):
         path = cell.root / str(entry.data["file"])
+        kind = kind_name(entry.data["kind"])
         if not _inside(cell.root, path) or not path.is_file():
             result.problems.append(Problem("V073", entry.line, _(
-                "sealed {kind} '{id}' is gone: {file} no longer exists", kind=entry.data["kind"],
+                "sealed {kind} '{id}' is gone: {file} no longer exists", kind=kind,
                 id=entry.data["id"], file=entry.data["file"]), _(
                 "a sealed record is never deleted or renamed; restore the file")))
             continue
         if file_digest(path) != entry.data["sha256"]:
             result.problems.append(Problem("V072", entry.line, _(
-                "sealed {kind} '{id}' was changed after sealing: {file}",
-                kind=entry.data["kind"], id=entry.data["id"], file=entry.data["file"]), _(
+                "sealed {kind} '{id}' was changed after sealing: {file}", kind=kind,
+                id=entry.data["id"], file=entry.data["file"]), _(
                 "restore the agreed text; a real correction is sealed with "
                 "'chibo seal --amend {kind}:{id} --reason \"…\"'", kind=entry.data["kind"],
                 id=entry.data["id"])))
@@ -197,7 +198,7 @@ def _check_gaps(cell: Cell, result: Verification) -> None:
         if _key(record) not in sealed and day is not None and day < newest:
             result.problems.append(Problem("V074", last_line, _(
                 "{kind} '{id}' of {date} is agreed but not sealed, though later records are",
-                kind=_key(record)[0], id=record.id, date=day.isoformat()), _(
+                kind=kind_name(_key(record)[0]), id=record.id, date=day.isoformat()), _(
                 "if the end of the log was cut off, restore it; if the record was entered late, "
                 "run 'chibo seal'")))
 
@@ -217,6 +218,12 @@ def _eligible(cell: Cell) -> list[Sealable]:
     records: list[Sealable] = [m for m in cell.meetings if m.read_back]
     records += [r for r in cell.resolutions if r.status is ResolutionStatus.adopted]
     return records
+
+
+def kind_name(kind: str) -> str:
+    """A record kind as messages name it: the English word, or its translation (the log and
+    ``--amend meeting:ID`` keep the English word)."""
+    return {"meeting": _("meeting"), "resolution": _("resolution")}.get(kind, kind)
 
 
 def _key(record: Sealable) -> tuple[str, str]:

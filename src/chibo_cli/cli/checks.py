@@ -28,10 +28,12 @@ def checks_command(
             raise ChiboError(_("no check is called {names}", names=", ".join(exc.names)),
                              _("'chibo checks' lists every check")) from None
         for spec in chosen:
+            # The summary is translated; the examples below it stay English, as in docs/checks.md.
+            body = inspect.cleandoc(spec.doc).split("\n")[1:]
             typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, {spec.tier.value})")
-            typer.echo(textwrap.indent(inspect.cleandoc(spec.doc), "    ") + "\n")
+            typer.echo(textwrap.indent("\n".join([_(spec.summary), *body]), "    ") + "\n")
         return
     width = max(len(spec.name) for spec in specs.values())
     for spec in specs.values():
         typer.echo(f"{spec.code}  {spec.name:<{width}}  {spec.severity.value:<7}  "
-                   f"{spec.tier.value:<7}  {spec.summary}")
+                   f"{spec.tier.value:<7}  {_(spec.summary)}")

@@ -49,14 +49,14 @@ def seal(
 
 def _report(cell: str, result: "SealResult") -> None:
     from ..diagnostics import format_text
-    from ..seal import SHORT
+    from ..seal import SHORT, kind_name
 
     for entry in result.added:
-        typer.echo(f"#{entry['seq']}  {entry['kind']:<10} {entry['id']}  "
+        typer.echo(f"#{entry['seq']}  {kind_name(entry['kind']):<10} {entry['id']}  "
                    f"{entry['hash'][:SHORT]}")
     shown: set[object] = set()
     for item in result.skipped:
-        typer.echo(_("not sealed: {kind} '{id}': {reason}", kind=item.kind, id=item.id,
+        typer.echo(_("not sealed: {kind} '{id}': {reason}", kind=kind_name(item.kind), id=item.id,
                      reason=item.reason))
         for diag in item.errors:
             if diag not in shown:
