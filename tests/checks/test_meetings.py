@@ -113,7 +113,7 @@ def test_low_attendance_message_and_source(tmp_path: Path) -> None:
     files = {MEETING_FILE: absent("do-van-minh", "pham-van-duc", "vu-thi-mai")}
     [diag] = diagnostics(tmp_path, files, "V014")
     assert diag.message == ("2 of 5 members required to attend were present (40%), below 2/3")
-    assert diag.severity.value == "warning" and "unconfirmed" in diag.hint
+    assert diag.severity.value == "warning" and "chưa được xác nhận" in diag.hint
 
 
 def test_exempt_absentee_hint_says_drop_them(tmp_path: Path) -> None:
