@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
 import os
 import platform
@@ -57,7 +58,9 @@ def floor(folder: Path) -> float:
 
 
 def generate(work: Path, cells: int, years: int) -> Path:
-    folder = work / f"ward-{cells}x{years}"
+    # named after the generator's source, so a changed generator never reuses stale data
+    source = b"".join(p.read_bytes() for p in sorted((REPO / "src/chibo_cli").glob("demo*.py")))
+    folder = work / f"ward-{cells}x{years}-{hashlib.sha256(source).hexdigest()[:8]}"
     if not (folder / "planted.json").is_file():
         subprocess.run([*CHIBO, "demo", "generate", str(folder), "--cells", str(cells),
                         "--years", str(years), "--force"], check=True, stdout=subprocess.DEVNULL)
