@@ -84,6 +84,17 @@ vote: {for: 3, against: 0}
 read_back: true
 """
 
+# The adopted resolution of MEETING, complete enough to seal and render.
+ADOPTED_RESOLUTION = """\
+meeting: 2025-08-05-regular
+status: adopted
+number: 1
+title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
+assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.
+targets:
+  - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
+"""
+
 MINIMAL_CELL: dict[str, str] = {
     "branch.yaml": BRANCH,
     "members.yaml": MEMBERS,

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pytest
 import yaml
-from helpers import make_cell
+from helpers import ADOPTED_RESOLUTION, make_cell
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -291,20 +291,9 @@ def test_checks_list_and_describe_in_vietnamese(
     assert any(line.startswith("    Fails: denominator 20") for line in described)
 
 
-ADOPTED = """\
-meeting: 2025-08-05-regular
-status: adopted
-number: 1
-title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
-assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.
-targets:
-  - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
-"""
-
-
 def test_seal_names_record_kinds_in_vietnamese(
         cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    cell = make_cell(tmp_path / "cell", {"resolutions/2025-08-05.yaml": ADOPTED})
+    cell = make_cell(tmp_path / "cell", {"resolutions/2025-08-05.yaml": ADOPTED_RESOLUTION})
     monkeypatch.setenv("CHIBO_LANG", "vi")
     sealed = cli("seal", cell)
     assert sealed.code == 0, sealed.err

@@ -6,20 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import MEETING, make_cell
+from helpers import ADOPTED_RESOLUTION, MEETING, make_cell
 
 from chibo_cli.loader import load_cell
 from chibo_cli.seal import GENESIS, entry_hash, short_seals
 
-RESOLUTION = """\
-meeting: 2025-08-05-regular
-status: adopted
-number: 1
-title: Nghị quyết sinh hoạt chi bộ tháng 8 năm 2025
-assessment: Tháng 7, chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.
-targets:
-  - Vận động 100% hộ gia đình tham gia tổng vệ sinh môi trường
-"""
+RESOLUTION = ADOPTED_RESOLUTION
 SEPTEMBER = MEETING.replace("2025-08-05", "2025-09-02").replace("2025-08-31", "2025-09-30")
 MEETING_FILE = "meetings/2025-08-05-regular.yaml"
 
