@@ -25,8 +25,7 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ChiboError(_("cannot write in {folder}: {error}", folder=folder,
-                           error=exc.strerror or exc)) from None
+        raise cannot_write_in(folder, exc) from None
     try:
         _fill(fd, data, _mode_for(path))
         _publish(tmp, path, overwrite)
@@ -96,6 +95,12 @@ def _mode_for(path: Path) -> int:
 def _exists(path: Path) -> ChiboError:
     return ChiboError(_("{path} exists; not overwritten", path=path),
                       _("use --force to replace it"))
+
+
+def cannot_write_in(folder: Path, exc: OSError) -> ChiboError:
+    """The error for a folder that cannot be created or written in."""
+    return ChiboError(_("cannot write in {folder}: {error}", folder=folder,
+                        error=exc.strerror or exc))
 
 
 def _cannot_write(path: Path, exc: OSError) -> ChiboError:

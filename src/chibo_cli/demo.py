@@ -24,12 +24,14 @@ from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Optional, cast
 
 from . import demo_text as tx
+from .atomic import cannot_write_in
 from .demo_emit import Flow, document
 from .demo_people import Roster, make_roster
 from .errors import ChiboError
 from .i18n import _
 from .models import Meeting
 from .roster import Attendance, attendance
+from .schema import SCHEMA_DIR as SCHEMA_PATH
 from .schema import SCHEMAS, schema_text
 
 MANIFEST = "planted.json"
@@ -37,7 +39,7 @@ COMMITTEE = "committee.yaml"
 DEMO_MARK = "'chibo demo generate'"  # in the committee file's comment: --force may replace it
 CELL_NOTE = "dữ liệu mẫu, tên người là hư cấu"  # in every cell's branch.yaml
 LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # what file browsers leave behind
-SCHEMA_DIR = ".chibo/schemas"  # where the scaffolds' $schema lines point, inside each cell
+SCHEMA_DIR = SCHEMA_PATH.as_posix()  # in $schema lines, which take forward slashes
 CONGRESS_YEARS = (2010, 2012, 2015, 2017, 2020, 2022, 2025, 2030, 2035, 2040, 2045, 2050)
 STARTS = ("19:30", "19:30", "19:00", "14:00", "08:00")
 
@@ -99,7 +101,7 @@ def generate(root: Path, options: Options, force: bool = False) -> list[Plant]:
         root.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.", dir=root.parent))
     except OSError as exc:
-        raise _cannot_write(root.parent, exc) from None
+        raise cannot_write_in(root.parent, exc) from None
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; the folder is meant to be shared
         plants = _write_all(tmp, ward, options)
@@ -107,7 +109,7 @@ def generate(root: Path, options: Options, force: bool = False) -> list[Plant]:
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise _cannot_write(root.parent, exc) from None
+            raise cannot_write_in(root.parent, exc) from None
         raise
     return plants
 
@@ -175,11 +177,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _cannot_write(folder: Path, exc: OSError) -> ChiboError:
-    return ChiboError(_("cannot write in {folder}: {error}", folder=folder,
-                        error=exc.strerror or exc))
 
 
 def _write_all(tmp: Path, ward: str, options: Options) -> list[Plant]:

@@ -40,10 +40,9 @@ from .models import (
     Task,
     TaskStatus,
 )
-from .schema import write_schemas
+from .schema import SCHEMA_DIR, write_schemas
 from .yamlio import YamlDoc, nfc, parse_yaml_text
 
-SCHEMA_DIR = Path(".chibo") / "schemas"
 FOLDERS = ("meetings", "resolutions", "plans")
 COMMENT_COLUMN = 34
 DEFAULT_START = "19:30"

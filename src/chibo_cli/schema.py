@@ -8,10 +8,13 @@ from typing import Optional
 
 from pydantic import BaseModel
 
-from .atomic import write_bytes_atomic
+from .atomic import cannot_write_in, write_bytes_atomic
 from .errors import ChiboError
 from .i18n import _
 from .models import Branch, Committee, Meeting, Plan, Resolution, Roster
+
+# Inside a cell: where the scaffolds and the demo point every file's $schema line.
+SCHEMA_DIR = Path(".chibo") / "schemas"
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "branch": Branch,
@@ -42,8 +45,7 @@ def write_schemas(folder: Path, force: bool = True) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ChiboError(_("cannot write in {folder}: {error}", folder=folder,
-                           error=exc.strerror or exc)) from None
+        raise cannot_write_in(folder, exc) from None
     texts = {folder / f"{name}.schema.json": schema_text(model).encode("utf-8")
              for name, model in SCHEMAS.items()}
     current = {path: _read(path) for path in texts}

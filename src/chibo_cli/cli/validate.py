@@ -97,6 +97,7 @@ def rules(
 
 @app.command()
 def schema(
+    # schema.SCHEMA_DIR, written out: importing it would load pydantic for every command's help
     out: Path = typer.Option(Path(".chibo/schemas"), "--out",
                              help=_("Folder to write the schemas to.")),
     force: bool = typer.Option(False, "--force",
