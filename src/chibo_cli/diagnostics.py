@@ -48,6 +48,17 @@ class Diagnostic:
         return data
 
 
+def file_key(file: str) -> Path:
+    """A diagnostic's or a record's file as an absolute path, to tell whether two name the same
+    file however each was written ("" stays empty)."""
+    if not file:
+        return Path()
+    try:
+        return Path(file).resolve()
+    except OSError:
+        return Path(file)
+
+
 def relative_location(loc: Location, root: Path) -> Location:
     """Show paths relative to the folder the user named, as they typed it."""
     try:

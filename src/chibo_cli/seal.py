@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from .atomic import write_bytes_atomic
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, file_key
 from .errors import ChiboError
 from .i18n import _
 from .loader import BRANCH_FILE, COMMITTEE_FILE, MEMBERS_FILE, Cell
@@ -340,7 +340,7 @@ def _errors_by_file(cell: Cell, findings: Optional[Iterable[Diagnostic]]
     for diag in findings:
         spec = specs.get(diag.code)
         if diag.severity is Severity.ERROR and (spec is None or spec.blocks_seal):
-            errors.setdefault(_resolved(diag.location.file), []).append(diag)
+            errors.setdefault(file_key(diag.location.file), []).append(diag)
     return errors
 
 
@@ -349,7 +349,7 @@ def _cell_wide_errors(cell: Cell, errors: dict[Path, list[Diagnostic]]
     """Why nothing of the cell can be sealed: its own files have errors, so the checks of the
     records (vote counts, roles, rules) could not be trusted. None when they are clean."""
     files = [cell.root / BRANCH_FILE, cell.root / MEMBERS_FILE, cell.root / ".." / COMMITTEE_FILE]
-    found = tuple(d for f in files for d in errors.get(_resolved(str(f)), []))
+    found = tuple(d for f in files for d in errors.get(file_key(str(f)), []))
     if found:
         names = ", ".join(sorted({Path(d.location.file).name for d in found}))
         return _("{files} has errors, so the records could not be fully checked",
@@ -362,19 +362,15 @@ def _cell_wide_errors(cell: Cell, errors: dict[Path, list[Diagnostic]]
 
 def _record_problem(cell: Cell, record: Sealable, errors: dict[Path, list[Diagnostic]]
                     ) -> Optional[tuple[str, tuple[Diagnostic, ...]]]:
-    own = errors.get(_resolved(record._file), [])
+    own = errors.get(file_key(record._file), [])
     if own:
         return _("it has errors"), tuple(own)
     if isinstance(record, Resolution):
         meeting = cell.meeting(record.meeting)
-        theirs = errors.get(_resolved(meeting._file), []) if meeting else []
+        theirs = errors.get(file_key(meeting._file), []) if meeting else []
         if theirs:
             return _("its meeting '{id}' has errors", id=record.meeting), tuple(theirs)
     return None
-
-
-def _resolved(file: str) -> Path:
-    return Path(file).resolve() if file else Path()
 
 
 def _amends(verification: Verification, problem: Problem, key: tuple[str, str]) -> bool:

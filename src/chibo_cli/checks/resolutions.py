@@ -134,7 +134,6 @@ def resolution_before_meeting(cell: Cell) -> Iterator[Finding]:
                             "leave 'date:' out to use the meeting's date"))
 
 
-
 def _missing_parts(cell: Cell, resolution: Resolution) -> Iterator[Finding]:
     if not (resolution.assessment or "").strip():
         yield Finding(cell.locate(resolution, "assessment"),

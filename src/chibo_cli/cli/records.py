@@ -163,10 +163,11 @@ def member_list(
 
 
 def _roster_problems(loaded: "Cell", diagnostics: list["Diagnostic"]) -> list["Diagnostic"]:
+    from ..diagnostics import file_key
     from ..loader import MEMBERS_FILE
 
-    members = (loaded.root / MEMBERS_FILE).resolve()
-    return [d for d in diagnostics if Path(d.location.file).resolve() == members]
+    members = file_key(str(loaded.root / MEMBERS_FILE))
+    return [d for d in diagnostics if file_key(d.location.file) == members]
 
 
 def _unreadable_roster(problems: list["Diagnostic"]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
 from ..atomic import write_bytes_atomic
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, file_key
 from ..errors import ChiboError
 from ..i18n import _
 from ..loader import Cell, Workspace
@@ -164,17 +164,10 @@ def cell_errors(workspace: Workspace, cell: Cell, diagnostics: list[Diagnostic],
     if sources is None:
         return errors
     wanted = {cell.file_of(record) for record in sources}
-    others = {_resolved(cell.file_of(record))
+    others = {file_key(cell.file_of(record))
               for record in (*cell.meetings, *cell.resolutions)
               if cell.file_of(record) not in wanted}
-    return [d for d in errors if _resolved(d.location.file) not in others]
-
-
-def _resolved(file: str) -> Path:
-    try:
-        return Path(file).resolve()
-    except OSError:
-        return Path(file)
+    return [d for d in errors if file_key(d.location.file) not in others]
 
 
 def _within(file: Path, cell_root: Path, workspace_root: Path) -> bool:
