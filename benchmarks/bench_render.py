@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import api
-from chibo_cli.render.pdf import to_pdf
+from chibo_cli.documents import api
+from chibo_cli.documents.pdf import to_pdf
+from chibo_cli.records.loader import load_workspace
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dang-bo-phuong-an-binh"
 

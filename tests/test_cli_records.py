@@ -10,7 +10,7 @@ import pytest
 from helpers import make_cell
 from test_scaffold import TASKS_MEETING, load_errors
 
-from chibo_cli.loader import load_cell
+from chibo_cli.records.loader import load_cell
 
 INIT_FLAGS = ["--name", "Chi bộ Khu phố 2", "--superior", "Đảng bộ phường Tân Phong",
               "--place", "Tân Phong", "--term-start", "2025-06-10", "--term-label", "2025–2030"]

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chibo_cli import demo
-from chibo_cli.checks import run_checks
-from chibo_cli.demo import Options, Plant, generate, read_manifest
-from chibo_cli.demo_emit import document, scalar
-from chibo_cli.demo_people import make_roster
-from chibo_cli.errors import ChiboError
-from chibo_cli.loader import load_workspace
-from chibo_cli.rulebook import default_rulebook
-from chibo_cli.schema import SCHEMAS, schema_text
+from chibo_cli.base.errors import ChiboError
+from chibo_cli.demo import generate as demo
+from chibo_cli.demo.emit import document, scalar
+from chibo_cli.demo.generate import Options, Plant, generate, read_manifest
+from chibo_cli.demo.people import make_roster
+from chibo_cli.records.loader import load_workspace
+from chibo_cli.records.rulebook import default_rulebook
+from chibo_cli.records.schema import SCHEMAS, schema_text
+from chibo_cli.rules.checks import run_checks
 
 SMALL = Options(cells=2, years=1, seed=7, start_year=2024)
 

@@ -17,8 +17,8 @@ from helpers import ADOPTED_RESOLUTION, make_cell
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chibo_cli import i18n
-from chibo_cli.checks import registry
+from chibo_cli.base import i18n
+from chibo_cli.rules.checks import registry
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tools"))
@@ -108,7 +108,7 @@ def test_catalog_loads_with_csafeloader_as_plain_strings() -> None:
 
 def test_catalog_is_read_without_importing_yaml() -> None:
     """The catalog loads during `chibo --help`; every entry must keep the one-line form."""
-    code = ("import sys; from chibo_cli.i18n import catalog; n = len(catalog('vi')); "
+    code = ("import sys; from chibo_cli.base.i18n import catalog; n = len(catalog('vi')); "
             "print(n, 'yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, env=_env("vi"))
@@ -324,8 +324,8 @@ def test_catalog_ships_in_the_wheel() -> None:
 
 def test_extractor_finds_literals_docstrings_and_dynamic_calls(tmp_path: Path) -> None:
     (tmp_path / "mod.py").write_text(textwrap.dedent('''\
-        from chibo_cli import i18n
-        from chibo_cli.i18n import _
+        from chibo_cli.base import i18n
+        from chibo_cli.base.i18n import _
 
         @app.command()
         def hello() -> None:

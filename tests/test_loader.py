@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from helpers import BRANCH, MEETING, build_tree, make_cell
 
-from chibo_cli.loader import WorkspaceError, load_cell, load_workspace
+from chibo_cli.records.loader import WorkspaceError, load_cell, load_workspace
 
 
 def _codes(diags) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from chibo_cli.models import Meeting, Member
-from chibo_cli.roster import attendance, standing
+from chibo_cli.records.models import Meeting, Member
+from chibo_cli.rules.roster import attendance, standing
 
 D = dt.date
 

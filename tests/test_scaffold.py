@@ -10,11 +10,11 @@ from helpers import BRANCH, MEETING, make_cell
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chibo_cli import scaffold
-from chibo_cli.errors import ChiboError
-from chibo_cli.loader import load_cell
-from chibo_cli.models import MeetingKind, TaskStatus
-from chibo_cli.yamlio import YamlDoc, nfc, parse_yaml_text
+from chibo_cli.authoring import scaffold
+from chibo_cli.base.errors import ChiboError
+from chibo_cli.records.loader import load_cell
+from chibo_cli.records.models import MeetingKind, TaskStatus
+from chibo_cli.records.yamlio import YamlDoc, nfc, parse_yaml_text
 
 D = dt.date
 
@@ -306,7 +306,7 @@ def test_new_meeting_needs_a_chair(tmp_path: Path) -> None:
     ("regular-january", None, "Nghị quyết chi bộ tháng 01 năm 2026"),
 ])
 def test_resolution_titles(kind: str, topic: str | None, title: str) -> None:
-    from chibo_cli.models import Meeting
+    from chibo_cli.records.models import Meeting
 
     day = D(2026, 1, 6) if kind.endswith("january") else D(2025, 8, 5)
     meeting = Meeting(kind=kind.split("-")[0], date=day, start="19:30", place="x", chair="a",

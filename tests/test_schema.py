@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chibo_cli import scaffold
-from chibo_cli.errors import ChiboError
-from chibo_cli.schema import SCHEMAS, write_schemas
+from chibo_cli.authoring import scaffold
+from chibo_cli.base.errors import ChiboError
+from chibo_cli.records.schema import SCHEMAS, write_schemas
 
 
 def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo_cli.yamlio import read_yaml
+from chibo_cli.records.yamlio import read_yaml
 
 
 def _read(tmp_path: Path, content: bytes | str):

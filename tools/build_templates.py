@@ -27,8 +27,8 @@ from docx_kit import (  # noqa: E402
     plain_table,
 )
 
-from chibo_cli.render.docx_layout import PARTY_STYLE, TITLE_STYLE, apply_layout  # noqa: E402
-from chibo_cli.rulebook import default_rulebook  # noqa: E402
+from chibo_cli.documents.docx_layout import PARTY_STYLE, TITLE_STYLE, apply_layout  # noqa: E402
+from chibo_cli.records.rulebook import default_rulebook  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 HEADER_WIDTHS = [7.5, 9.0]

@@ -38,12 +38,14 @@ LOCALE = PACKAGE / "data" / "locale"
 # the argument can take: the strings of a tuple/list/set, or the values of a dict. None: the values
 # are collected another way (command docstrings, check summaries: see ``extract``).
 DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
-    ("src/chibo_cli/i18n.py", "info._chibo_doc"): None,
+    ("src/chibo_cli/base/i18n.py", "info._chibo_doc"): None,
     ("src/chibo_cli/cli/checks.py", "spec.summary"): None,
-    ("src/chibo_cli/checks/meetings.py", "role"): ("src/chibo_cli/checks/meetings.py", "_ROLES"),
-    ("src/chibo_cli/encodings.py", "kind"): ("src/chibo_cli/encodings.py", "_MAGIC"),
+    ("src/chibo_cli/rules/checks/meetings.py", "role"):
+        ("src/chibo_cli/rules/checks/meetings.py", "_ROLES"),
+    ("src/chibo_cli/records/encodings.py", "kind"):
+        ("src/chibo_cli/records/encodings.py", "_MAGIC"),
     ("src/chibo_cli/cli/render.py", "NAMES[found.name]"):
-        ("src/chibo_cli/render/templates.py", "NAMES"),
+        ("src/chibo_cli/documents/templates.py", "NAMES"),
 }
 
 

@@ -10,8 +10,8 @@ import inspect
 import sys
 from pathlib import Path
 
-from chibo_cli.atomic import write_text_atomic
-from chibo_cli.checks import CheckSpec, registry
+from chibo_cli.base.atomic import write_text_atomic
+from chibo_cli.rules.checks import CheckSpec, registry
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo_cli.checks import registry
+from chibo_cli.rules.checks import registry
 
 REPO = Path(__file__).resolve().parents[2]
 FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks")

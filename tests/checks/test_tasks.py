@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from helpers import MEETING, make_cell
 
-from chibo_cli.checks import run_checks
-from chibo_cli.loader import load_workspace
+from chibo_cli.records.loader import load_workspace
+from chibo_cli.rules.checks import run_checks
 
 from .util import MEETING_FILE, diagnostics, found, meeting, resolution
 
@@ -143,8 +143,8 @@ def test_a_new_meeting_file_fails_until_the_minutes_are_filled_in(
         tmp_path: Path, kind: str, missing: list[str]) -> None:
     import datetime as dt
 
-    from chibo_cli.models import MeetingKind
-    from chibo_cli.scaffold import new_meeting
+    from chibo_cli.authoring.scaffold import new_meeting
+    from chibo_cli.records.models import MeetingKind
 
     new_meeting(make_cell(tmp_path), MeetingKind(kind), dt.date(2025, 9, 2))
     diags = [d for d in run_checks(load_workspace(tmp_path), ["V061"])

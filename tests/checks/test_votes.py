@@ -102,8 +102,8 @@ COUNTING = {"V014", "V020", "V021", "V022", "V023", "V063"}
 def _all_codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, str]]:
     from helpers import make_cell
 
-    from chibo_cli.checks import run_checks
-    from chibo_cli.loader import load_workspace
+    from chibo_cli.records.loader import load_workspace
+    from chibo_cli.rules.checks import run_checks
 
     workspace = load_workspace(make_cell(tmp_path, files))
     return [(d.code, Path(d.location.file).name)
@@ -124,7 +124,7 @@ def test_a_member_that_fails_to_load_gives_no_false_count_errors(tmp_path: Path,
 
 
 def test_the_counting_checks_are_the_ones_that_wait() -> None:
-    from chibo_cli.checks import registry
+    from chibo_cli.rules.checks import registry
 
     specs = registry()
     assert {code for code, spec in specs.items() if spec.counts_roster} == COUNTING

@@ -7,9 +7,9 @@ from typing import Mapping, Optional
 
 from helpers import make_cell
 
-from chibo_cli.checks import run_checks
-from chibo_cli.diagnostics import Diagnostic
-from chibo_cli.loader import load_workspace
+from chibo_cli.base.diagnostics import Diagnostic
+from chibo_cli.records.loader import load_workspace
+from chibo_cli.rules.checks import run_checks
 
 MEETING_FILE = "meetings/2025-08-05-regular.yaml"
 

@@ -7,7 +7,7 @@ from docx import Document
 from helpers import build_tree, make_cell
 from render_fixtures import RICH_CELL, docx_text
 
-from chibo_cli.render.api import output_path
+from chibo_cli.documents.api import output_path
 
 
 def test_render_minutes_by_id_and_by_path(cli: Any, rich_cell: Path) -> None:

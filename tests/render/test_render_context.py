@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import context as ctx
+from chibo_cli.documents import context as ctx
+from chibo_cli.records.loader import load_workspace
 
 
 def _cell(root: Path):  # type: ignore[no-untyped-def]
@@ -81,8 +81,8 @@ def test_clean_drops_characters_xml_cannot_hold() -> None:
 def test_members_with_the_same_name_are_told_apart_by_birth_year(tmp_path: Path) -> None:
     from helpers import MEMBERS, make_cell
 
-    from chibo_cli.loader import load_cell
-    from chibo_cli.render.context import name_of
+    from chibo_cli.documents.context import name_of
+    from chibo_cli.records.loader import load_cell
 
     twin = MEMBERS.replace("name: Lê Thị Hoa", "name: Trần Thị Lan")
     cell = load_cell(make_cell(tmp_path, {"members.yaml": twin}))

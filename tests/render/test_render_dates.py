@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from chibo_cli.render.context import superior_short
-from chibo_cli.render.dates import (
+from chibo_cli.base.dates import (
     date_words,
     month_year,
     place_date,
@@ -13,6 +12,7 @@ from chibo_cli.render.dates import (
     short_date,
     time_words,
 )
+from chibo_cli.documents.context import superior_short
 
 
 @pytest.mark.parametrize("day, words", [

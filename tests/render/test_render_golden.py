@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from render_fixtures import docx_text
 
-from chibo_cli.checks import run_checks
-from chibo_cli.diagnostics import has_errors
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import api
+from chibo_cli.base.diagnostics import has_errors
+from chibo_cli.documents import api
+from chibo_cli.records.loader import load_workspace
+from chibo_cli.rules.checks import run_checks
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dang-bo-phuong-an-binh"

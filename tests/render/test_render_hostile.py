@@ -10,10 +10,10 @@ from helpers import make_cell
 from lxml import etree
 from render_fixtures import docx_text
 
-from chibo_cli.checks import run_checks
-from chibo_cli.diagnostics import has_errors
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import api
+from chibo_cli.base.diagnostics import has_errors
+from chibo_cli.documents import api
+from chibo_cli.records.loader import load_workspace
+from chibo_cli.rules.checks import run_checks
 
 NFD = unicodedata.normalize("NFD", "Nguyễn Thị Thủy")
 HOSTILE = f"A & B < C > D \\\" ' 🎉 {NFD} {{{{ 7*7 }}}} {{% if 1 %}}x{{% endif %}} </w:t>"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from render_fixtures import part
 
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import api
+from chibo_cli.documents import api
+from chibo_cli.records.loader import load_workspace
 
 
 def _twips(mm: float) -> int:

@@ -6,8 +6,8 @@ from typing import Any
 
 from docx import Document
 
-from chibo_cli.render.lint import lint
-from chibo_cli.render.templates import NAMES, builtin_dir
+from chibo_cli.documents.lint import lint
+from chibo_cli.documents.templates import NAMES, builtin_dir
 
 
 def test_builtin_templates_are_clean() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chibo_cli.errors import ChiboError
-from chibo_cli.loader import load_workspace
-from chibo_cli.render import api, pdf
+from chibo_cli.base.errors import ChiboError
+from chibo_cli.documents import api, pdf
+from chibo_cli.records.loader import load_workspace
 
 
 def _need(tool: str) -> None:

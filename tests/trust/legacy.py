@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from chibo_cli.encodings import TCVN3_TABLE
+from chibo_cli.records.encodings import TCVN3_TABLE
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TO_TCVN3 = {char: code for code, char in TCVN3_TABLE.items()}

@@ -12,9 +12,9 @@ from typing import Iterator
 import pytest
 from helpers import make_cell
 
-from chibo_cli import atomic
-from chibo_cli.atomic import write_bytes_atomic, write_text_atomic
-from chibo_cli.errors import ChiboError
+from chibo_cli.base import atomic
+from chibo_cli.base.atomic import write_bytes_atomic, write_text_atomic
+from chibo_cli.base.errors import ChiboError
 
 
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
@@ -128,8 +128,8 @@ def test_read_only_output_folder(cli, tmp_path: Path) -> None:
 
 
 def test_a_file_marked_read_only_is_not_replaced(tmp_path: Path) -> None:
-    from chibo_cli.atomic import write_text_atomic
-    from chibo_cli.errors import ChiboError
+    from chibo_cli.base.atomic import write_text_atomic
+    from chibo_cli.base.errors import ChiboError
 
     target = tmp_path / "members.yaml"
     target.write_text("members: []\n", encoding="utf-8")

@@ -97,7 +97,7 @@ def test_utf8_with_bom_is_simply_accepted(cli, tmp_path: Path) -> None:
 def test_nfd_text_equals_nfc_text(cli, tmp_path: Path) -> None:
     import unicodedata
 
-    from chibo_cli.loader import load_cell
+    from chibo_cli.records.loader import load_cell
 
     cell = make_cell(tmp_path / "cell")
     members = cell / "members.yaml"

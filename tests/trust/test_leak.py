@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo_cli.yamlio import read_yaml
+from chibo_cli.records.yamlio import read_yaml
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dang-bo-phuong-an-binh"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo_cli.loader import load_cell
-from chibo_cli.models import Branch, Member
-from chibo_cli.scaffold import BranchInfo, NewMember, branch_text, member_block
-from chibo_cli.yamlio import YamlDoc, parse_yaml_text
+from chibo_cli.authoring.scaffold import BranchInfo, NewMember, branch_text, member_block
+from chibo_cli.records.loader import load_cell
+from chibo_cli.records.models import Branch, Member
+from chibo_cli.records.yamlio import YamlDoc, parse_yaml_text
 
 # Any printable text, plus the characters that break hand-written YAML.
 _TRICKY = st.sampled_from([": ", " #", "- ", "'", '"', "{{ 7*7 }}", "&a", "*a", "!!python/x",

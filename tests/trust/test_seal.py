@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import ADOPTED_RESOLUTION, MEETING, make_cell
 
-from chibo_cli.loader import load_cell
-from chibo_cli.seal import GENESIS, entry_hash, short_seals
+from chibo_cli.records.loader import load_cell
+from chibo_cli.trust.seal import GENESIS, entry_hash, short_seals
 
 RESOLUTION = ADOPTED_RESOLUTION
 SEPTEMBER = MEETING.replace("2025-08-05", "2025-09-02").replace("2025-08-31", "2025-09-30")
@@ -289,16 +289,22 @@ def test_an_amendment_with_an_error_is_refused(cli, cell: Path) -> None:
     assert (cell / "seal.log").read_bytes() == before
 
 
-def test_seal_cell_runs_the_checks_itself_when_given_none(cell: Path) -> None:
+def test_a_library_user_seals_through_the_gate(cell: Path) -> None:
     import datetime as dt
 
-    from chibo_cli.seal import seal_cell
+    from chibo_cli.records.loader import load_workspace
+    from chibo_cli.rules.checks import run_checks
+    from chibo_cli.rules.gate import Gate
+    from chibo_cli.trust.seal import seal_cell
 
     path = cell / "meetings/2025-09-02-regular.yaml"
     path.write_text(path.read_text("utf-8").replace("read_back: true\n", "read_back: true\n"
                                                     "end: \"20:00\"\n").replace(
         'end: "21:15"\n', ""), encoding="utf-8")
-    result = seal_cell(load_cell(cell), dt.date(2025, 10, 1))
+    workspace = load_workspace(cell)
+    loaded = workspace.cells[0]
+    held = Gate(loaded, run_checks(workspace)).why_held
+    result = seal_cell(loaded, dt.date(2025, 10, 1), held=held)
     assert [(s.kind, s.id) for s in result.skipped] == [("meeting", "2025-09-02-regular")]
     assert [d.code for d in result.skipped[0].errors] == ["V013"]
     assert [e["id"] for e in result.added] == ["2025-08-05-regular", "2025-08-05"]

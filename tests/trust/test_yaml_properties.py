@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo_cli.diagnostics import Severity
-from chibo_cli.yamlio import YamlDoc, parse_yaml_text, read_yaml
+from chibo_cli.base.diagnostics import Severity
+from chibo_cli.records.yamlio import YamlDoc, parse_yaml_text, read_yaml
 
 # Text rich in the characters that matter to YAML, plus anything Unicode.
 _YAMLISH = st.text(alphabet=st.sampled_from(list("-:?,[]{}&*!|>'\"#%@` \t\n\r\\") +

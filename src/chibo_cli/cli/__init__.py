@@ -10,44 +10,10 @@ from typing import Optional
 
 import typer
 
-from .. import __version__
-from ..errors import ChiboError, ExitStatus
-from ..i18n import _, translate_commands
-
-app = typer.Typer(
-    name="chibo",
-    help=_("Records, checks and Word documents for a party cell (chi bộ)."),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # plain click help: rendering it with rich imports ~200 ms of modules, 2.4× 'import typer'
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"chibo {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
-                                           help=_("Show the version and exit.")),
-    traceback: bool = typer.Option(False, "--traceback",
-                                   help=_("Show the full traceback of an internal error.")),
-) -> None:
-    if traceback:
-        os.environ["CHIBO_TRACEBACK"] = "1"
-
-
-from . import checks as _checks  # noqa: E402,F401
-from . import demo as _demo  # noqa: E402,F401
-from . import records as _records  # noqa: E402,F401  (registers commands)
-from . import render as _render  # noqa: E402,F401
-from . import validate as _validate  # noqa: E402,F401
+from ..base.errors import ChiboError, ExitStatus
+from ..base.i18n import _, translate_commands
+from . import checks, demo, records, render, seal, validate  # noqa: F401  (each registers its commands)
+from .app import app
 
 
 def run(argv: Optional[list[str]] = None) -> int:
@@ -101,4 +67,3 @@ def main() -> None:
         except (OSError, ValueError):
             pass  # a reader that went away (`chibo checks | head`): nothing more to say there
     os._exit(status)
-from . import seal as _seal  # noqa: E402,F401

@@ -4,8 +4,8 @@ from typing import Optional
 
 import typer
 
-from ..i18n import _
-from . import app
+from ..base.i18n import _
+from .app import app
 
 
 @app.command("checks")
@@ -17,8 +17,8 @@ def checks_command(
     import inspect
     import textwrap
 
-    from ..checks import UnknownCheck, registry, selected
-    from ..errors import ChiboError
+    from ..base.errors import ChiboError
+    from ..rules.checks import UnknownCheck, registry, selected
 
     specs = registry()
     if codes:

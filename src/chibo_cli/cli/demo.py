@@ -4,8 +4,8 @@ from pathlib import Path
 
 import typer
 
-from ..i18n import _
-from . import app
+from ..base.i18n import _
+from .app import app
 
 demo_app = typer.Typer(help=_("Made-up data for trying chibo out and for benchmarks."),
                        no_args_is_help=True)
@@ -28,8 +28,8 @@ def generate(
     A few rule violations are planted on purpose; planted.json lists them, and 'chibo validate'
     on the folder reports exactly those.
     """
-    from ..demo import Options
-    from ..demo import generate as write
+    from ..demo.generate import Options
+    from ..demo.generate import generate as write
 
     plants = write(folder, Options(cells, years, seed, start_year), force)
     typer.echo(_("wrote {cells} cell(s) × {years} year(s) to {folder}; {count} planted violations "

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..errors import ChiboError
-from ..i18n import _
-from . import app
+from ..base.errors import ChiboError
+from ..base.i18n import _
+from .app import app
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..loader import Cell
+    from ..base.diagnostics import Diagnostic
+    from ..records.loader import Cell
 
 member_app = typer.Typer(help=_("Add members to a cell and list them."), no_args_is_help=True)
 app.add_typer(member_app, name="member")
@@ -41,7 +41,7 @@ def _fill(values: dict[str, Optional[str]], questions: dict[str, str],
 
 def _date_answer(text: str) -> str:
     """A typed date is checked at once, so a slip asks again instead of losing every answer."""
-    from ..scaffold import parse_date
+    from ..authoring.scaffold import parse_date
 
     try:
         parse_date(text, "--term-start")
@@ -67,7 +67,7 @@ def init(
     no_input: bool = typer.Option(False, "--no-input", help=_("Never ask; fail instead.")),
 ) -> None:
     """Start a cell folder: branch.yaml, members.yaml and the record folders."""
-    from ..scaffold import BranchInfo, check_init_target, init_cell, parse_date
+    from ..authoring.scaffold import BranchInfo, check_init_target, init_cell, parse_date
 
     check_init_target(directory)
     values = _fill(
@@ -101,8 +101,15 @@ def member_add(
         None, "--role", help=_("secretary or deputy: also name them in branch.yaml.")),
 ) -> None:
     """Add a member at the end of members.yaml (the rest of the file is left as it is)."""
-    from ..roles import assign_role, check_role_free
-    from ..scaffold import NewMember, add_member, cell_root, parse_date, parse_gender, slugify
+    from ..authoring.scaffold import (
+        NewMember,
+        add_member,
+        cell_root,
+        parse_date,
+        parse_gender,
+        slugify,
+    )
+    from ..rules.roles import assign_role, check_role_free
 
     if role is not None:
         check_role_free(cell_root(cell), role)  # before the member is added, not after
@@ -137,8 +144,8 @@ def member_list(
     from rich.console import Console
     from rich.table import Table
 
-    from ..loader import load_cell
-    from ..scaffold import cell_root, member_rows, parse_date
+    from ..authoring.scaffold import cell_root, member_rows, parse_date
+    from ..records.loader import load_cell
 
     day = parse_date(on, "--on") if on else dt.date.today()
     diagnostics: list = []  # type: ignore[type-arg]
@@ -163,8 +170,8 @@ def member_list(
 
 
 def _roster_problems(loaded: "Cell", diagnostics: list["Diagnostic"]) -> list["Diagnostic"]:
-    from ..diagnostics import file_key
-    from ..loader import MEMBERS_FILE
+    from ..base.diagnostics import file_key
+    from ..records.loader import MEMBERS_FILE
 
     members = file_key(str(loaded.root / MEMBERS_FILE))
     return [d for d in diagnostics if file_key(d.location.file) == members]
@@ -181,7 +188,7 @@ def _unreadable_roster(problems: list["Diagnostic"]) -> None:
 
 def _incomplete_roster(broken: int, problems: list["Diagnostic"]) -> int:
     """The table lacks the members whose entries failed to load: say so, and fail."""
-    from ..diagnostics import format_text
+    from ..base.diagnostics import format_text
 
     for diag in problems:
         sys.stderr.write(format_text(diag) + "\n")
@@ -199,7 +206,7 @@ def new_meeting(
     start: Optional[str] = typer.Option(None, "--start", help=_("Start time, e.g. 19:30.")),
 ) -> None:
     """Write a pre-filled meeting file (agenda, chair, tasks to review) and print its path."""
-    from .. import scaffold
+    from ..authoring import scaffold
 
     day = scaffold.parse_date(date, "--date") if date else dt.date.today()
     begin = scaffold.parse_time(start) if start else None
@@ -212,6 +219,6 @@ def new_resolution(
     cell: Optional[Path] = typer.Option(None, "--cell", "-C", help=CELL_HELP),
 ) -> None:
     """Write the draft resolution of a meeting, with its tasks, and print its path."""
-    from ..scaffold import new_resolution as create_resolution
+    from ..authoring.scaffold import new_resolution as create_resolution
 
     typer.echo(str(create_resolution(meeting, cell)))

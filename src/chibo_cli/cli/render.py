@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
 import typer
 
-from ..errors import ChiboError
-from ..i18n import _
-from . import app
+from ..base.errors import ChiboError
+from ..base.i18n import _
+from .app import app
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
-    from ..loader import Cell, Workspace
-    from ..models import Meeting, Resolution
+    from ..base.diagnostics import Diagnostic
+    from ..records.loader import Cell, Workspace
+    from ..records.models import Meeting, Resolution
 
 render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
                          no_args_is_help=True)
@@ -43,7 +43,7 @@ def render_minutes(meeting: str = typer.Argument(..., help=_("A meeting file or 
                    force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                    allow_errors: bool = ALLOW) -> int:
     """Render the minutes (biên bản) of one meeting."""
-    from ..render import api
+    from ..documents import api
 
     return _render_one(meeting, cell, lambda c, i: c.meeting(i), api.render_minutes,
                        lambda i, c: _("no meeting '{id}' in {cell}", id=i, cell=c),
@@ -56,7 +56,7 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
                       force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                       allow_errors: bool = ALLOW) -> int:
     """Render one resolution (nghị quyết); a draft is marked DỰ THẢO."""
-    from ..render import api
+    from ..documents import api
 
     return _render_one(resolution, cell, lambda c, i: c.resolution(i), api.render_resolution,
                        lambda i, c: _("no resolution '{id}' in {cell}", id=i, cell=c),
@@ -72,7 +72,6 @@ def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
-    from ..render import api
 
     target, record_id = _target(reference, cell)
     workspace, found = _load_cell(target)
@@ -80,7 +79,7 @@ def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
     if record is None:
         _gate(workspace, [found], allow_errors, missing=True)
         raise ChiboError(missing(record_id, found.root))
-    _gate(workspace, [found], allow_errors, sources=lambda cell: api.sources_of(cell, [record]))
+    _gate(workspace, [found], allow_errors, sources=lambda cell: [record])
     written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
 
@@ -98,7 +97,7 @@ def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or commit
                  out: Optional[Path] = OUT, pdf: bool = PDF, force: bool = FORCE,
                  templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
     """Render the minutes book (sổ biên bản) of a year (default: the latest) or of a term."""
-    from ..render import api
+    from ..documents import api
 
     if year is not None and (term or term_label is not None):
         raise ChiboError(_("--year and --term cannot be used together"),
@@ -127,11 +126,11 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
                      out: Optional[Path] = OUT, pdf: bool = PDF, force: bool = FORCE,
                      templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
     """Render the resolution notebook (sổ nghị quyết) of a term."""
-    from ..render import api
+    from ..documents import api
 
     def sources(cell: "Cell") -> list[Union["Meeting", "Resolution"]]:
         chosen = api.pick_term(cell, term_label)
-        return api.sources_of(cell, api.resolution_book_resolutions(cell, chosen))
+        return api.resolution_book_resolutions(cell, chosen)
 
     def one(cell: "Cell", folder: Path) -> Path:
         return api.render_resolution_book(cell, folder, term=term_label, volume=volume,
@@ -142,7 +141,7 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
 
 def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
            sources: Sources, pdf: bool, force: bool, allow_errors: bool) -> int:
-    from ..loader import find_cell_roots
+    from ..records.loader import find_cell_roots
     from .validate import load_or_fail
 
     _roots, is_committee = _find(path, find_cell_roots)
@@ -182,7 +181,7 @@ def _committee_books(workspace: "Workspace", out: Optional[Path],
 def _unless_empty(sources: Sources, cell: "Cell"
                   ) -> Optional[Sequence[Union["Meeting", "Resolution"]]]:
     """In a committee batch, a cell with nothing in the period is reported and passed over."""
-    from ..render.api import EmptyBook
+    from ..documents.api import EmptyBook
 
     try:
         return sources(cell)
@@ -198,7 +197,7 @@ def _unless_empty(sources: Sources, cell: "Cell"
 def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.")),
                    templates: Optional[Path] = TEMPLATES) -> None:
     """Show each template and where it would be taken from."""
-    from ..render.templates import NAMES, listing
+    from ..documents.templates import NAMES, listing
 
     root = cell if (cell / "branch.yaml").is_file() else None
     if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
@@ -213,7 +212,7 @@ def templates_copy(name: str = typer.Argument(..., help=_("Template name (see 'l
                    cell: Path = typer.Argument(Path("."), help=_("The cell folder.")),
                    force: bool = FORCE) -> None:
     """Copy a built-in template into the cell's templates/ folder, to edit in Word."""
-    from ..render.templates import copy
+    from ..documents.templates import copy
 
     if not (cell / "branch.yaml").is_file():
         raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
@@ -225,8 +224,8 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
         None, help=_("Template files (default: every template the current folder uses)."))
 ) -> int:
     """Report broken or split tags, curly quotes in tags and unknown variables, with places."""
-    from ..render.lint import lint
-    from ..render.templates import listing
+    from ..documents.lint import lint
+    from ..documents.templates import listing
 
     paths = files or [f.path for f in listing(Path(".") if Path("branch.yaml").is_file()
                                               else None, None)]
@@ -272,7 +271,7 @@ def _load_cell(inside: Path) -> tuple["Workspace", "Cell"]:
 
 
 def _find(path: Path, finder: Callable[[Path], Any]) -> Any:
-    from ..loader import WorkspaceError
+    from ..records.loader import WorkspaceError
 
     try:
         return finder(path)
@@ -281,7 +280,7 @@ def _find(path: Path, finder: Callable[[Path], Any]) -> Any:
 
 
 def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnostic"]:
-    from ..checks import check_cell, registry, selected
+    from ..rules.checks import check_cell, registry, selected
 
     specs = selected(registry(), None, False)
     found = list(workspace.diagnostics)
@@ -295,10 +294,10 @@ def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic
              sources: Optional[Sequence[Union["Meeting", "Resolution"]]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
-    from ..diagnostics import format_text, relative_location
-    from ..render.api import cell_errors
+    from ..base.diagnostics import format_text, relative_location
+    from ..rules.gate import Gate
 
-    errors = cell_errors(workspace, cell, diagnostics, sources)
+    errors = Gate(cell, diagnostics).errors(sources)
     if not errors:
         return False
     for diag in errors:
@@ -341,7 +340,7 @@ def _finish(written: list[Path], pdf: bool, force: bool) -> int:
     for path in written:
         typer.echo(_shown(path))
     if pdf and written:
-        from ..render.pdf import to_pdf
+        from ..documents.pdf import to_pdf
 
         for path in to_pdf(written, force):
             typer.echo(_shown(path))

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..errors import ChiboError
-from ..i18n import _
-from . import app
+from ..base.errors import ChiboError
+from ..base.i18n import _
+from .app import app
 
 if TYPE_CHECKING:
-    from ..seal import SealResult
+    from ..trust.seal import SealResult
 
 
 @app.command()
@@ -24,8 +24,9 @@ def seal(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
     """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
-    from ..checks import run_checks
-    from ..seal import seal_cell
+    from ..rules.checks import run_checks
+    from ..rules.gate import Gate
+    from ..trust.seal import seal_cell
     from .validate import load_or_fail
 
     if bool(amend) != bool(reason and reason.strip()):
@@ -37,7 +38,8 @@ def seal(
     findings = run_checks(workspace)  # load problems too: a record with errors is not sealed
     skipped = 0
     for cell in workspace.cells:
-        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(), findings)
+        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(),
+                            Gate(cell, findings).why_held)
         _report(cell.name, result)
         skipped += len(result.skipped)
     if skipped:
@@ -48,8 +50,8 @@ def seal(
 
 
 def _report(cell: str, result: "SealResult") -> None:
-    from ..diagnostics import format_text
-    from ..seal import SHORT, kind_name
+    from ..base.diagnostics import format_text
+    from ..trust.seal import SHORT, kind_name
 
     for entry in result.added:
         typer.echo(f"#{entry['seq']}  {kind_name(entry['kind']):<10} {entry['id']}  "

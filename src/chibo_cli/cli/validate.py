@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from ..errors import ChiboError
-from ..i18n import _
-from . import app
+from ..base.errors import ChiboError
+from ..base.i18n import _
+from .app import app
 
 
 class OutputFormat(str, Enum):
@@ -27,10 +27,10 @@ def validate(
                                  "comma-separated (opt-in checks too).")),
 ) -> int:
     """Check every record of a cell (or of every cell of a committee) against the rules."""
-    from ..checks import UnknownCheck
-    from ..diagnostics import format_json, format_text, has_errors
-    from ..loader import WorkspaceError
-    from ..parallel import check_folder
+    from ..base.diagnostics import format_json, format_text, has_errors
+    from ..records.loader import WorkspaceError
+    from ..rules.checks import UnknownCheck
+    from ..rules.parallel import check_folder
 
     codes = select.split(",") if select else None
     try:
@@ -51,7 +51,7 @@ def validate(
 
 def load_or_fail(path: Path):  # type: ignore[no-untyped-def]
     """Load a workspace or raise the usage error the boundary prints."""
-    from ..loader import WorkspaceError, load_workspace
+    from ..records.loader import WorkspaceError, load_workspace
 
     try:
         return load_workspace(path)
@@ -75,8 +75,8 @@ def rules(
         None, help=_("A cell folder: its own and its committee's overrides are applied.")),
 ) -> int:
     """Print the rules in force for a cell, each with its value and where it comes from."""
-    from ..diagnostics import Severity, format_text
-    from ..rulebook import default_rulebook
+    from ..base.diagnostics import Severity, format_text
+    from ..records.rulebook import default_rulebook
 
     book, problems = default_rulebook(), []
     if path is not None:
@@ -104,7 +104,7 @@ def schema(
                                help=_("Replace schema files whose content differs.")),
 ) -> None:
     """Write JSON Schemas of every record file, for completion and hover help in editors."""
-    from ..schema import write_schemas
+    from ..records.schema import write_schemas
 
     for written in write_schemas(out, force=force):
         typer.echo(str(written))

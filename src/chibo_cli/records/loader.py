@@ -1,0 +1,319 @@
+"""Load a cell folder, or a committee folder of cells, into records plus diagnostics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, TypeVar
+
+from pydantic import ValidationError
+
+from ..base.diagnostics import Diagnostic, Location, Severity
+from ..base.i18n import _
+from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
+from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
+from .schema_errors import diagnostics_from
+from .yamlio import PathKey, YamlDoc, read_yaml
+
+BRANCH_FILE = "branch.yaml"
+COMMITTEE_FILE = "committee.yaml"
+MEMBERS_FILE = "members.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+M = TypeVar("M", bound=Record)
+
+
+class WorkspaceError(Exception):
+    """The path given is not a cell or committee folder at all (a usage error, exit 2)."""
+
+
+@dataclass
+class Cell:
+    """One party cell: its records, the rules in force for it, and where each record came from."""
+
+    root: Path
+    branch: Optional[Branch] = None
+    members: list[Member] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    rules: Rulebook = field(default_factory=default_rulebook)
+    docs: dict[str, YamlDoc] = field(default_factory=dict)
+    broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
+    roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
+    broken_members: int = 0  # entries of members.yaml that failed to load: counts would be short
+    locations: dict[int, tuple[str, PathKey]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.branch.name if self.branch else self.root.name
+
+    @property
+    def roster_complete(self) -> bool:
+        """Every member of members.yaml loaded: attendance and vote counts can be trusted."""
+        return not self.roster_unreadable and self.broken_members == 0
+
+    def member(self, member_id: str) -> Optional[Member]:
+        return self._members_by_id().get(member_id)
+
+    def meeting(self, meeting_id: str) -> Optional[Meeting]:
+        found: Optional[Meeting] = self._by_id("meetings", self.meetings, meeting_id)
+        return found
+
+    def resolution(self, resolution_id: str) -> Optional[Resolution]:
+        found: Optional[Resolution] = self._by_id("resolutions", self.resolutions, resolution_id)
+        return found
+
+    def _by_id(self, kind: str, records: list[Any], record_id: str) -> Any:
+        """The first record with that id, through an index kept while the list is unchanged.
+
+        Checks look records up by id thousands of times per cell; scanning the list each time
+        made validating a five-year ward quadratic.
+        """
+        cached = self.__dict__.get(f"_{kind}_index")
+        if cached is None or cached[0] is not records or cached[1] != len(records) or (
+                record_id in cached[2] and cached[2][record_id].id != record_id):
+            index: dict[str, Any] = {}
+            for record in records:
+                index.setdefault(record.id, record)
+            cached = (records, len(records), index)
+            self.__dict__[f"_{kind}_index"] = cached
+        return cached[2].get(record_id)
+
+    def _members_by_id(self) -> dict[str, Member]:
+        cache = self.__dict__.get("_member_cache")
+        if cache is None or len(cache) != len(self.members):
+            cache = {m.id: m for m in self.members}
+            self.__dict__["_member_cache"] = cache
+        return cache
+
+    def locate(self, record: Record, *path: str | int) -> Location:
+        """Where ``record`` (or one of its fields, by ``path``) is written."""
+        file, base = self.locations.get(id(record), ("", ()))
+        doc = self.docs.get(file)
+        if doc is None:
+            return Location(file or str(self.root))
+        return doc.location(base + tuple(path))
+
+    def file_of(self, record: Record) -> str:
+        """The file ``record`` was read from ("" for records built in memory)."""
+        return self.locations.get(id(record), ("", ()))[0]
+
+    def remember(self, record: Record, doc: YamlDoc, base: PathKey = ()) -> None:
+        self.locations[id(record)] = (doc.file, base)
+
+
+@dataclass
+class Workspace:
+    root: Path
+    cells: list[Cell]
+    committee: Optional[Committee] = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ discovery
+
+
+def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
+    """The cell folders under ``path`` and whether ``path`` is a committee folder."""
+    if not path.exists():
+        raise WorkspaceError(_("{path} does not exist", path=path))
+    if not path.is_dir():
+        raise WorkspaceError(_("{path} is a file, not a cell or committee folder", path=path))
+    if (path / BRANCH_FILE).is_file():
+        return [path], False
+    cells = sorted(p for p in path.iterdir() if p.is_dir() and (p / BRANCH_FILE).is_file())
+    if cells or (path / COMMITTEE_FILE).is_file():
+        return cells, True
+    raise WorkspaceError(_("{path} holds neither {branch} nor {committee}; run 'chibo init' to "
+                           "start a cell", path=path, branch=BRANCH_FILE,
+                           committee=COMMITTEE_FILE))
+
+
+def load_workspace(path: Path | str) -> Workspace:
+    """Load a cell folder or a committee folder; raise WorkspaceError if it is neither.
+
+    A cell folder inside a committee folder is loaded with the committee's rules, as it is when
+    the whole committee is loaded: the rules in force for a cell do not depend on the path given.
+    """
+    root = Path(path)
+    cell_roots, is_committee = find_cell_roots(root)
+    workspace = Workspace(root, [])
+    base_rules = load_committee(workspace, root if is_committee else enclosing_folder(root))
+    for cell_root in cell_roots:
+        cell = load_cell(cell_root, base_rules, workspace.diagnostics)
+        workspace.cells.append(cell)
+    return workspace
+
+
+def enclosing_folder(cell_root: Path) -> Path:
+    """The folder holding ``cell_root``, written so that messages read as the user typed it
+    ('.' → '..', 'to-5' → '.')."""
+    return Path(os.path.normpath(cell_root / ".."))
+
+
+def load_committee(workspace: Workspace, folder: Optional[Path] = None) -> Rulebook:
+    """Read committee.yaml in ``folder`` (the workspace's root by default), if there is one, into
+    ``workspace``; return the rules its cells start from."""
+    rules = default_rulebook()
+    path = (workspace.root if folder is None else folder) / COMMITTEE_FILE
+    if not path.is_file():
+        return rules
+    doc = read_yaml(path)
+    workspace.diagnostics.extend(doc.diagnostics)
+    committee = _validate(Committee, doc, (), workspace.diagnostics)
+    if committee is None:
+        return rules
+    workspace.committee = committee
+    return _apply_rules(rules, committee.rules, doc, workspace.diagnostics)
+
+
+# ------------------------------------------------------------------ one cell
+
+
+def load_cell(root: Path, rules: Rulebook | None = None,
+              sink: list[Diagnostic] | None = None) -> Cell:
+    """Load every record of the cell at ``root``; problems go to ``sink``."""
+    diags: list[Diagnostic] = sink if sink is not None else []
+    cell = Cell(root, rules=rules or default_rulebook())
+    branch_doc = _read(cell, root / BRANCH_FILE, diags)
+    cell.branch = _validate(Branch, branch_doc, (), diags)
+    if cell.branch is not None:
+        cell.remember(cell.branch, branch_doc)
+        cell.rules = _apply_rules(cell.rules, cell.branch.rules, branch_doc, diags)
+    _load_members(cell, diags)
+    cell.meetings = _load_folder(cell, "meetings", Meeting, diags)
+    cell.meetings.sort(key=lambda m: (m.date, m.start, m.id))
+    cell.resolutions = _load_folder(cell, "resolutions", Resolution, diags)
+    cell.plans = _load_folder(cell, "plans", Plan, diags)
+    return cell
+
+
+def _read(cell: Cell, path: Path, diags: list[Diagnostic]) -> YamlDoc:
+    if not path.is_file():
+        doc = YamlDoc(str(path))
+        doc.diagnostics.append(Diagnostic("Y009", Severity.ERROR,
+                                          _("missing file {name}", name=path.name),
+                                          Location(str(path)), missing_hint(path)))
+    else:
+        doc = read_yaml(path)
+    cell.docs[doc.file] = doc
+    diags.extend(doc.diagnostics)
+    return doc
+
+
+def missing_hint(path: Path) -> str:
+    """What to do about a missing cell file: 'chibo init' refuses a folder that has branch.yaml,
+    so a lost members.yaml is restored, or started again by adding the members one by one."""
+    if path.name == MEMBERS_FILE:
+        return _("restore it from a backup, or start it again with 'chibo member add {cell} "
+                 "--name … --gender … --born … --admitted …' for each member", cell=path.parent)
+    return _("run 'chibo init' to create it")
+
+
+def _validate(model: type[M], doc: YamlDoc, base: PathKey,
+              diags: list[Diagnostic]) -> Optional[M]:
+    if not doc.ok:
+        return None
+    data: Any = doc.data
+    for part in base:
+        data = data[part]
+    if not isinstance(data, dict):
+        diags.append(Diagnostic("S004", Severity.ERROR,
+                                _("expected fields (key: value), found {kind}",
+                                  kind=_kind(data)), doc.location(base)))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        diags.extend(diagnostics_from(error, model, doc, base))
+        return None
+
+
+def _kind(data: Any) -> str:
+    if isinstance(data, list):
+        return _("a list")
+    return _("plain text") if data is not None else _("nothing")
+
+
+def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
+    doc = _read(cell, cell.root / MEMBERS_FILE, diags)
+    if not doc.ok:
+        cell.roster_unreadable = True  # one error for the file, not one per member it names
+        return
+    data = doc.data
+    items = data.get("members") if isinstance(data, dict) else None
+    extra = sorted(set(data) - {"members"}) if isinstance(data, dict) else []
+    if not isinstance(items, list) or extra:
+        problem = _("unknown field '{field}'", field=extra[0]) if extra else _(
+            "members.yaml must hold a list under 'members:'")
+        diags.append(Diagnostic("S004", Severity.ERROR, problem, doc.location(("members",))))
+        if not isinstance(items, list):
+            cell.roster_unreadable = True
+            return
+    seen: dict[str, Member] = {}
+    for index, item in enumerate(items):
+        member = _validate(Member, doc, ("members", index), diags)
+        if member is None:
+            cell.broken_members += 1
+            _remember_broken_id(cell, item)
+            continue
+        cell.remember(member, doc, ("members", index))
+        if member.id in seen:
+            continue  # the first one wins; check V004 (duplicate-id) reports the others
+        seen[member.id] = member
+        cell.members.append(member)
+
+
+def _remember_broken_id(cell: Cell, item: Any) -> None:
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        cell.broken_ids.add(item["id"])
+
+
+def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic]) -> list[M]:
+    records: list[M] = []
+    for path in _yaml_files(cell.root / folder):
+        doc = _read(cell, path, diags)
+        record = _validate(model, doc, (), diags)
+        if record is None:
+            cell.broken_ids.add(path.stem)
+            continue
+        if isinstance(record, FileRecord):
+            record._id = path.stem
+            record._file = doc.file
+        cell.remember(record, doc)
+        records.append(record)
+    return records
+
+
+def _yaml_files(folder: Path) -> Iterable[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in YAML_SUFFIXES and not p.name.startswith((".", "_"))
+                  and p.is_file())
+
+
+def _apply_rules(rules: Rulebook, overrides: dict[str, Any], doc: YamlDoc,
+                 diags: list[Diagnostic]) -> Rulebook:
+    valid: dict[str, Any] = {}
+    for key, value in overrides.items():
+        rule = rules.rules.get(key)
+        where = doc.location(("rules", key))
+        if rule is None:
+            diags.append(Diagnostic("R001", Severity.ERROR, _("unknown rule '{key}'", key=key),
+                                    where, _("'chibo rules' lists every rule")))
+            continue
+        problem = validate_override(rule, value)
+        if problem:
+            diags.append(Diagnostic("R001", Severity.ERROR, problem, where))
+            continue
+        valid[key] = coerce_override(rule, value)
+    updated, _unknown = rules.overridden(valid, doc.file)
+    return updated
+
+
+def today() -> dt.date:
+    return dt.date.today()

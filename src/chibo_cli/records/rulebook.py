@@ -1,0 +1,91 @@
+"""The versioned rulebook: default values with their sources, overridden by committee and cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..base.i18n import _
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    value: Any
+    source: str
+    about: str
+    origin: str = "rulebook"  # or the file that overrode it
+
+
+@dataclass
+class Rulebook:
+    version: str
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.rules[key].value
+
+    def fraction(self, key: str) -> Fraction:
+        return parse_fraction(self[key])
+
+    def overridden(self, overrides: dict[str, Any], origin: str) -> tuple["Rulebook", list[str]]:
+        """A copy with ``overrides`` applied; returns the unknown keys too."""
+        rules = dict(self.rules)
+        unknown = []
+        for key, value in overrides.items():
+            if key not in rules:
+                unknown.append(key)
+                continue
+            base = rules[key]
+            rules[key] = Rule(key, value, base.source, base.about, origin)
+        return Rulebook(self.version, rules), unknown
+
+
+def parse_fraction(value: Any) -> Fraction:
+    """Accept 2/3, "2/3", 0.6667 or "0.5"; fractions stay exact so 2/3 of 9 is exactly 6."""
+    try:
+        return Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError) as exc:
+        raise ValueError(_("'{value}' is not a fraction such as 2/3", value=value)) from exc
+
+
+@lru_cache(maxsize=1)
+def default_rulebook() -> Rulebook:
+    text = resources.files("chibo_cli").joinpath("data/rulebook.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    rules = {
+        key: Rule(key, spec["value"], spec["source"], spec.get("about", ""))
+        for key, spec in data["rules"].items()
+    }
+    return Rulebook(str(data["version"]), rules)
+
+
+def validate_override(rule: Rule, value: Any) -> str | None:
+    """Return an error message when ``value`` cannot stand in for ``rule``'s default."""
+    default = rule.value
+    if isinstance(default, str) and "/" in default:
+        try:
+            parse_fraction(value)
+        except ValueError as exc:
+            return str(exc)
+        return None
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        try:
+            float(str(value))
+        except ValueError:
+            return _("'{value}' is not a number", value=value)
+    return None
+
+
+def coerce_override(rule: Rule, value: Any) -> Any:
+    """Overrides arrive as strings from YAML; give them the default's type."""
+    default = rule.value
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        return value
+    number = float(str(value))
+    return int(number) if isinstance(default, int) and number.is_integer() else number

@@ -1,0 +1,128 @@
+"""Small helpers the check families share: rule sources, resolution symbols and dates, months."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from fractions import Fraction
+from typing import Any, Optional
+
+from ...records.loader import Cell
+from ...records.models import Meeting, Resolution, Term
+from ..roster import Attendance, Standing, attendance
+
+
+def rule_source(cell: Cell, key: str) -> str:
+    """The document a rule comes from (or the file that overrode it), for hints. Hints put it in
+    parentheses, so a parenthesis inside the source becomes a clause: no "(… (…))"."""
+    rule = cell.rules.rules[key]
+    source = re.sub(r"\s*\(([^()]*)\)", r"; \1", rule.source)
+    if rule.origin != "rulebook":
+        return f"{source}; {rule.origin}"
+    return source
+
+
+def rule_int(cell: Cell, key: str) -> int:
+    return int(cell.rules[key])
+
+
+def number_text(cell: Cell, number: int) -> str:
+    return f"{number:0{rule_int(cell, 'numbering.min_digits')}d}"
+
+
+def symbol(cell: Cell, resolution: Resolution) -> str:
+    """``05-NQ/CB``; a resolution without a number is named by its id."""
+    if resolution.number is None:
+        return resolution.id
+    suffix = cell.rules["numbering.cell_suffix"]
+    return f"{number_text(cell, resolution.number)}-{resolution.type}/{suffix}"
+
+
+def _cached(cell: Cell, name: str) -> dict[Any, Any]:
+    # Several checks ask the same questions of one cell; a ward has thousands of meetings. The
+    # caches live on the cell (like its member index) and are checked against the lists' sizes.
+    return cell.__dict__.setdefault(f"_checks_{name}", {})  # type: ignore[no-any-return]
+
+
+def meeting_by_id(cell: Cell, meeting_id: str) -> Optional[Meeting]:
+    """``cell.meeting`` through an index (the first file wins when two share an id)."""
+    cache = _cached(cell, "meetings")
+    if cache.get("size") != len(cell.meetings):
+        index: dict[str, Meeting] = {}
+        for meeting in cell.meetings:
+            index.setdefault(meeting.id, meeting)
+        cache.update(size=len(cell.meetings), index=index)
+    found: Optional[Meeting] = cache["index"].get(meeting_id)
+    return found
+
+
+def attendance_at(cell: Cell, meeting: Meeting) -> Attendance:
+    """``roster.attendance`` of a meeting, computed once for all the checks."""
+    cache = _cached(cell, "attendance")
+    entry = cache.get(id(meeting))
+    if entry is None or entry[0] is not meeting or entry[1] != len(cell.members):
+        entry = (meeting, len(cell.members), attendance(meeting, cell.members))
+        cache[id(meeting)] = entry
+    result: Attendance = entry[2]
+    return result
+
+
+def meeting_of(cell: Cell, resolution: Resolution) -> Optional[Meeting]:
+    return meeting_by_id(cell, resolution.meeting)
+
+
+def resolution_date(cell: Cell, resolution: Resolution) -> Optional[dt.date]:
+    """Its own date, else its meeting's date."""
+    if resolution.date is not None:
+        return resolution.date
+    meeting = meeting_of(cell, resolution)
+    return meeting.date if meeting else None
+
+
+def term_on(cell: Cell, day: dt.date) -> Optional[Term]:
+    """The latest term that started on or before ``day``."""
+    if cell.branch is None:
+        return None
+    started = [t for t in cell.branch.terms if t.start <= day]
+    return max(started, key=lambda t: t.start) if started else None
+
+
+def active_here(state: Standing) -> bool:
+    """A member of the cell, or one temporarily attached to it, on that date."""
+    return state.in_cell or state.attached
+
+
+def show_fraction(value: Fraction) -> str:
+    """``10`` for whole numbers, else ``14/3`` so nothing is rounded away."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(Fraction(100 * part, whole))}%"
+
+
+def month_key(day: dt.date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def months_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    """Every (year, month) from ``first`` to ``last`` inclusive."""
+    start, end = first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1
+    return [(index // 12, index % 12 + 1) for index in range(start, end + 1)]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's end (31/1 + 1 → 28 or 29/2)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    next_first = dt.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_first - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last_day))
+
+
+def normal_text(text: str) -> str:
+    """For comparing titles typed by people: NFC, casefold, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

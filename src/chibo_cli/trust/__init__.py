@@ -1,0 +1,1 @@
+"""The seal's hash chain over agreed records, and masking of personal numbers."""
