@@ -148,7 +148,8 @@ def bench_example() -> dict[str, object]:
     total = statistics.median(run_timed([*CHIBO, "validate", str(EXAMPLE)])[0] for _ in range(9))
     bare = _median_runs([sys.executable, "-c", "pass"], 9)
     imports = subprocess.run([sys.executable, "-X", "importtime", "-c",
-                              "import chibo_cli.cli, chibo_cli.rules.checks, chibo_cli.records.loader"],
+                              "import chibo_cli.cli, chibo_cli.rules.checks, "
+                              "chibo_cli.records.loader"],
                              capture_output=True, text=True).stderr
     cumulative = sum(int(line.split("|")[1]) for line in imports.splitlines()
                      if line.startswith("import time:") and line.split("|")[2].startswith(" ")

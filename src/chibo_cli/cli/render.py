@@ -130,7 +130,7 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
 
     def sources(cell: "Cell") -> list[Union["Meeting", "Resolution"]]:
         chosen = api.pick_term(cell, term_label)
-        return api.resolution_book_resolutions(cell, chosen)
+        return list(api.resolution_book_resolutions(cell, chosen))
 
     def one(cell: "Cell", folder: Path) -> Path:
         return api.render_resolution_book(cell, folder, term=term_label, volume=volume,
