@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterator, Optional
 
 from ...base.diagnostics import Location
 from ...base.i18n import _
 from ...records.loader import Cell
-from ...records.models import Meeting, MemberVoteKind, Record, ResolutionStatus, Vote
+from ...records.models import (
+    Meeting,
+    MemberVote,
+    MemberVoteKind,
+    Record,
+    ResolutionStatus,
+    Vote,
+)
 from ..roster import Attendance
 from ._support import attendance_at, meeting_of, rule_source, show_fraction, symbol
 from .spec import Finding, check
@@ -102,7 +110,6 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
     An adopted resolution with no vote recorded (on it or on its meeting) fails too. Not checked
     while an entry of members.yaml fails to load: the counts would be short.
     """
-    share = cell.rules.fraction("votes.pass_more_than")
     hint = _("the denominator is full members called minus exempt-and-absent, away, suspended "
              "and excused ({source})", source=rule_source(cell, "votes.pass_more_than"))
     for who, where, vote, meeting in _majority_cases(cell):
@@ -111,12 +118,38 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
                           _("write 'vote: {for: …, against: …}' in the resolution or its "
                             "meeting"))
             continue
-        denominator = attendance_at(cell, meeting).vote_denominator
-        bar = share * denominator
-        if Fraction(vote.for_) <= bar:
+        verdict = majority_verdict(cell, meeting, vote)
+        if not verdict.passed:
             yield Finding(where, _("{who} has {count} for of {denominator} in the denominator "
                                    "({needs})", who=who, count=vote.for_,
-                                   denominator=denominator, needs=_needs_more_than(bar)), hint)
+                                   denominator=verdict.denominator, needs=verdict.needs), hint)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a vote carries, by the rule V022 or V023 applies (the form shows it live)."""
+
+    count: int        # votes for
+    denominator: int  # V022: full members present + absent without reason; V023: see roster
+    needs: str        # "needs more than 10", "needs at least 13"
+    passed: bool
+
+
+def majority_verdict(cell: Cell, meeting: Meeting, vote: Vote) -> Verdict:
+    """The vote on a meeting's conclusion or resolution: more than ``votes.pass_more_than`` of
+    the vote denominator."""
+    denominator = attendance_at(cell, meeting).vote_denominator
+    bar = cell.rules.fraction("votes.pass_more_than") * denominator
+    return Verdict(vote.for_, denominator, _needs_more_than(bar), Fraction(vote.for_) > bar)
+
+
+def admission_verdict(cell: Cell, meeting: Meeting, member_vote: MemberVote) -> Verdict:
+    """An admission or confirmation vote: at least ``votes.admission_at_least`` of the full
+    members of the cell (minus the away, the absent exempted and the suspended)."""
+    denominator = attendance_at(cell, meeting).admission_denominator
+    needed = math.ceil(cell.rules.fraction("votes.admission_at_least") * denominator)
+    return Verdict(member_vote.for_, denominator, _("needs at least {count}", count=needed),
+                   member_vote.for_ >= needed)
 
 
 def _needs_more_than(bar: Fraction) -> str:
@@ -130,7 +163,7 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
     member_vote = meeting.member_votes[index]
     share = cell.rules.fraction("votes.admission_at_least")
     needed = math.ceil(share * counts.admission_denominator)
-    if member_vote.for_ < needed:
+    if not admission_verdict(cell, meeting, member_vote).passed:
         what = (_("admission") if member_vote.subject is MemberVoteKind.admission
                 else _("confirmation"))
         yield Finding(cell.locate(meeting, "member_votes", index, "for"),
