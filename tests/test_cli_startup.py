@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-HEAVY = ("docx", "docxtpl", "pydantic", "jinja2", "lxml", "yaml")
+HEAVY = ("docx", "docxtpl", "pydantic", "jinja2", "lxml", "yaml", "textual")
 
 
 # (A subcommand's --help is another matter: typer itself imports pydantic to coerce parameters.)

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from ..base.errors import ChiboError
 from ..base.i18n import _
 from .app import app
 
@@ -24,8 +25,12 @@ def record(
     session, created = open_meeting(meeting, cell, dt.date.today())
     if created:
         typer.echo(_("created {path}", path=session.path))
-    RecordApp(session).run()
-    typer.echo(_("saved {path}", path=session.path))
+    form = RecordApp(session)
+    form.run()
+    if form.saves:
+        typer.echo(_("saved {path}", path=session.path))
+    if form.problem:
+        raise ChiboError(_("not saved: {problem}", problem=form.problem))
     if session.sealed or not _ask(_("Check the minutes and render them now?")):
         return 0
     return _check_and_render(session.root, session.meeting_id)

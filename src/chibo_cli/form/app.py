@@ -313,13 +313,15 @@ class RecordApp(App[None]):
         self.call_from_thread(self.show_check, result)
 
     def show_check(self, result: Check) -> None:
-        for widget in self.query(".findings"):
+        for widget in self.query(".findings").results(Static):
             key = (widget.id or "").removeprefix("find-")
             found = result.by_field.get(key, [])
             widget.update("\n".join(_finding_line(d) for d in found))
             widget.display = bool(found)
         self.query_one("#vote-verdict", Static).update(_verdict_text(result.vote))
-        for row, verdict in zip(self.query(MemberVoteRow), result.member_votes):
+        # the file holds the rows that are not empty, in order: verdict i is the i-th of those
+        filled = [row for row in self.query(MemberVoteRow) if row.data() is not None]
+        for row, verdict in zip(filled, result.member_votes, strict=False):
             row.query_one(".verdict", Static).update(_verdict_text(verdict))
         self.query_one("#summary", Static).update(_summary(result))
 

@@ -219,7 +219,8 @@ class CountInputs(Horizontal):
                         type="integer", classes=f"count {key}")
 
     def data(self) -> Optional[dict[str, Any]]:
-        values = dict(zip(("for", "against", "other"), (text(i) for i in self.query(Input))))
+        values = {key: text(self.query_one(f".{key}", Input))
+                  for key in ("for", "against", "other")}
         if not any(values.values()):
             return None
         return {key: value for key, value in values.items() if value}

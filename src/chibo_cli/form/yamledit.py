@@ -94,7 +94,7 @@ def _data(text: str) -> dict[str, Plain]:
 
 
 def _blocks(text: str, lines: list[str]) -> dict[str, _Block]:
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root: Any = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     found: dict[str, _Block] = {}
     for key_node, value in root.value:
         first = key_node.start_mark.line
