@@ -13,6 +13,8 @@ from typing import Any, Callable, Optional
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.widget import Widget
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
@@ -84,6 +86,7 @@ class RecordApp(App[None]):
     .findings { color: $error; padding-left: 2; }
     .verdict { color: $success; padding-left: 2; }
     .add { margin: 0 0 0 2; }
+    .remove { width: 3; min-width: 3; margin-left: 1; }
     #tabs, ContentSwitcher, TabPane { height: 1fr; }
     TabPane { padding: 0 1; }
     """
@@ -285,7 +288,10 @@ class RecordApp(App[None]):
         """Write what changed; False when nothing did or saving has stopped."""
         if self.session.sealed or self.problem:
             return False
-        values = self.changed()
+        try:
+            values = self.changed()
+        except NoMatches:  # a timer firing while the app closes: its widgets are going
+            return False
         if not values:
             return False
         try:
@@ -354,7 +360,12 @@ class RecordApp(App[None]):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
-        if button == "done":
+        if event.button.has_class("remove"):
+            row = next(a for a in event.button.ancestors_with_self
+                       if isinstance(a, Widget) and a.has_class("row"))
+            await row.remove()
+            self._schedule_save()
+        elif button == "done":
             await self.action_quit()
         elif button.startswith("add-"):
             key = button.removeprefix("add-")

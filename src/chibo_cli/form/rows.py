@@ -9,7 +9,7 @@ from typing import Any, Optional
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ..base.i18n import _
 
@@ -30,6 +30,11 @@ def pick(options: Options, value: Any, prompt: str, id: Optional[str] = None) ->
     chosen = value if isinstance(value, str) and value else Select.NULL
     return Select([(label, v) for label, v in known], value=chosen, prompt=prompt,
                   compact=True, id=id)
+
+
+def remove_button() -> Button:
+    """The ✕ that takes a row out of the list (and so out of the record)."""
+    return Button("✕", classes="remove", compact=True)
 
 
 def text(widget: Input | TextArea) -> str:
@@ -97,6 +102,7 @@ class GuestRow(Horizontal):
         yield Input(self._rec.get("title") or "", placeholder=_("title"), compact=True,
                     classes="wide")
         yield Checkbox(_("superior committee"), value=self._rec.get("superior") == "true")
+        yield remove_button()
 
     def data(self) -> Optional[dict[str, Any]]:
         name, title = (text(i) for i in self.query(Input))
@@ -119,6 +125,7 @@ class AgendaRow(Horizontal):
         yield pick(self._people, self._rec.get("presenter"), _("presenter"))
         yield Input(self._rec.get("content") or "", placeholder=_("content"), compact=True,
                     classes="wide")
+        yield remove_button()
 
     def data(self) -> Optional[dict[str, Any]]:
         presenter, content = chosen(self.query_one(Select)), text(self.query_one(Input))
@@ -136,7 +143,9 @@ class SpeechRow(Vertical):
         self._people, self._rec = people, speech or {}
 
     def compose(self) -> ComposeResult:
-        yield pick(self._people, self._rec.get("speaker"), _("speaker"))
+        with Horizontal(classes="line"):
+            yield pick(self._people, self._rec.get("speaker"), _("speaker"))
+            yield remove_button()
         yield TextArea(self._rec.get("gist") or "", classes="gist")
 
     def data(self) -> Optional[dict[str, Any]]:
@@ -160,6 +169,7 @@ class TaskRow(Horizontal):
         yield pick(self._people, self._rec.get("owner"), _("owner"))
         yield Input(self._rec.get("due") or "", placeholder=_("due YYYY-MM-DD"), compact=True,
                     classes="due")
+        yield remove_button()
 
     def data(self) -> Optional[dict[str, Any]]:
         what, due = (text(i) for i in self.query(Input))
@@ -235,6 +245,7 @@ class MemberVoteRow(Vertical):
         with Horizontal(classes="line"):
             yield pick(subjects(), self._rec.get("subject"), _("vote on"))
             yield pick(self._members, self._rec.get("member"), _("member"))
+            yield remove_button()
         yield CountInputs(self._rec)
         yield Static("", classes="verdict")
 
