@@ -168,8 +168,8 @@ def _key_lines(key: str, value: Any, comment: str, indent: int) -> list[str]:
         if not value:
             return [pad + _key_line(key, "[]", comment)]
         if all(isinstance(v, str) for v in value):
-            return [pad + _key_line(key, "[" + ", ".join(_scalar("", v) for v in value) + "]",
-                                    comment)]
+            flow = ", ".join(_scalar("", v, flow=True) for v in value)
+            return [pad + _key_line(key, f"[{flow}]", comment)]
         out = [pad + _key_line(key, "", comment)]
         for item in value:
             out.extend(_item_lines(item, indent + 2))
@@ -193,7 +193,7 @@ def _item_lines(item: Any, dash: int) -> list[str]:
 
 
 def _flow_map(value: dict[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {_scalar(k, str(v))}" for k, v in value.items()
+    return "{" + ", ".join(f"{k}: {_scalar(k, str(v), flow=True)}" for k, v in value.items()
                            if v is not None) + "}"
 
 
@@ -237,19 +237,20 @@ def _fold(text: str, width: int) -> list[str]:
     return out + [current]
 
 
-def _scalar(key: str, text: str) -> str:
+def _scalar(key: str, text: str, flow: bool = False) -> str:
     """Bare when YAML reads it back as the same text (or as the bare keyword the field wants),
     quoted otherwise: times, '#' after a space, a leading '[' or '*', 'yes'…"""
     if key in _BARE_KEYS and _BARE.match(text) and text.lower() not in ("null", "~"):
         return text
-    if text and text == text.strip() and "\n" not in text and _reads_back(text):
+    if text and text == text.strip() and "\n" not in text and _reads_back(text, flow):
         return text
     return yaml_str(text)
 
 
-def _reads_back(text: str) -> bool:
+def _reads_back(text: str, flow: bool) -> bool:
+    """Inside ``{…}`` or ``[…]`` a comma or a bracket ends the value, so flow is stricter."""
+    probe, want = (f"- {{k: {text}}}", [{"k": text}]) if flow else (f"k: {text}", {"k": text})
     try:
-        return bool(yaml.safe_load(f"k: {text}") == {"k": text}
-                    and yaml.safe_load(f"- {{k: {text}}}") == [{"k": text}])
+        return bool(yaml.safe_load(probe) == want)
     except yaml.YAMLError:
         return False
