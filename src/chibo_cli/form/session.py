@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from ..authoring.scaffold import cell_root, new_meeting, parse_kind
+from ..authoring.files import cell_root
+from ..authoring.meetings import new_meeting, parse_kind
 from ..base.atomic import write_text_atomic
 from ..base.diagnostics import Diagnostic, file_key
 from ..base.errors import ChiboError

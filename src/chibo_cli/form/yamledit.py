@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 import yaml
 
-from ..authoring.scaffold import COMMENT_COLUMN, yaml_str
+from ..authoring.text import COMMENT_COLUMN, yaml_str
 from ..records.yamlio import Plain, YamlDoc, parse_yaml_text
 
 WIDTH = 100
