@@ -242,7 +242,9 @@ def _scalar(key: str, text: str, flow: bool = False) -> str:
     quoted otherwise: times, '#' after a space, a leading '[' or '*', 'yes'…"""
     if key in _BARE_KEYS and _BARE.match(text) and text.lower() not in ("null", "~"):
         return text
-    if text and text == text.strip() and "\n" not in text and _reads_back(text, flow):
+    # '#' reads back bare unless a space precedes it, but people edit the line later: quote it
+    if text and text == text.strip() and "#" not in text and "\n" not in text \
+            and _reads_back(text, flow):
         return text
     return yaml_str(text)
 
