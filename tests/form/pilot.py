@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select
 
-from chibo_cli.form.app import RecordApp
+from chibo_cli.form.app import RecordApp, open_form
 from chibo_cli.form.session import open_meeting
 
 CLOCK = dt.datetime(2025, 8, 5, 21, 15)
@@ -18,7 +18,7 @@ CLOCK = dt.datetime(2025, 8, 5, 21, 15)
 
 def form_for(root: Path, meeting: str) -> RecordApp:
     session, _created = open_meeting(meeting, root, CLOCK.date())
-    return RecordApp(session, clock=lambda: CLOCK)
+    return open_form(session, clock=lambda: CLOCK)
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -19,13 +19,13 @@ def record(
     cell: Optional[Path] = typer.Option(None, "--cell", "-C", help=_("The cell folder.")),
 ) -> int:
     """Record a meeting in a form: attendance, times, speeches, tasks, the vote (no YAML)."""
-    from ..form.app import RecordApp
+    from ..form.app import open_form
     from ..form.session import open_meeting
 
     session, created = open_meeting(meeting, cell, dt.date.today())
     if created:
         typer.echo(_("created {path}", path=session.path))
-    form = RecordApp(session)
+    form = open_form(session)
     form.run()
     if form.saves:
         typer.echo(_("saved {path}", path=session.path))

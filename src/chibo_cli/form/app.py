@@ -92,11 +92,6 @@ class RecordApp(App[None]):
     """
     TITLE = "chibo"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [
-        Binding("ctrl+s", "save", _("Save")),
-        Binding("f2", "now", _("Time now")),
-        Binding("ctrl+q", "quit", _("Save and quit"), priority=True),
-    ]
 
     def __init__(self, session: Session, clock: Callable[[], dt.datetime] = dt.datetime.now
                  ) -> None:
@@ -385,6 +380,16 @@ class RecordApp(App[None]):
     async def action_quit(self) -> None:
         self.save_now()
         self.exit()
+
+
+def open_form(session: Session, clock: Callable[[], dt.datetime] = dt.datetime.now
+              ) -> RecordApp:
+    """The form for ``session``, its keys labelled in the language in force now (Textual reads
+    key bindings from the class, so the labels are set on a subclass made here)."""
+    keys = [Binding("ctrl+s", "save", _("Save")), Binding("f2", "now", _("Time now")),
+            Binding("ctrl+q", "quit", _("Save and quit"), priority=True)]
+    form = type("RecordForm", (RecordApp,), {"BINDINGS": keys})
+    return form(session, clock)  # type: ignore[no-any-return]
 
 
 # ------------------------------------------------------------------ helpers
