@@ -22,7 +22,7 @@ MEETING_ID = "2025-08-05-regular"
 async def _fill(pilot) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     # Attendance: Đỗ Văn Minh is away on business; everyone else is present by default
-    minh = next(r for r in app.query(AttendanceRow) if r._member_id == "do-van-minh")
+    minh = next(r for r in app.query(AttendanceRow) if r.member_id == "do-van-minh")
     await click(pilot, minh.query_one(Checkbox))
     await type_into(pilot, minh.query_one(Input), "Đi công tác")
 

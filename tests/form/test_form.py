@@ -157,3 +157,31 @@ def test_an_unknown_meeting_is_a_plain_error(tmp_path: Path, cli) -> None:  # ty
     result = cli("record", "last-month", "-C", root)
     assert result.code == 2
     assert "unknown meeting 'last-month'" in result.err and "Traceback" not in result.err
+
+
+def test_speakers_are_picked_from_those_present_and_the_guests(tmp_path: Path) -> None:
+    from textual.widgets import Button, Checkbox, Select
+
+    from chibo_cli.form.rows import AttendanceRow, GuestRow, SpeechRow
+
+    root = make_cell(tmp_path / "cell")
+    app = form_for(root, MEETING_ID)
+    offered: dict[str, list[str]] = {}
+
+    def names() -> list[str]:
+        select = app.query_one(SpeechRow).query_one(Select)
+        return [str(label) for label, value in select._options if isinstance(value, str)]
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        offered["at first"] = names()
+        lan = next(r for r in app.query(AttendanceRow) if r.member_id == "tran-thi-lan")
+        await click(pilot, lan.query_one(Checkbox))  # Trần Thị Lan is absent after all
+        await click(pilot, app.query_one("#add-guests", Button))
+        await type_into(pilot, app.query_one(GuestRow).query_one(Input), "Đặng Minh Khoa")
+        await tab(pilot, "content")
+        offered["then"] = names()
+
+    drive(app, scenario)
+    # Đỗ Văn Minh is absent in the file; Phạm Văn Đức keeps his place as the speaker on record
+    assert offered["at first"] == ["Trần Thị Lan", "Phạm Văn Đức", "Lê Thị Hoa", "Vũ Thị Mai"]
+    assert offered["then"] == ["Phạm Văn Đức", "Lê Thị Hoa", "Vũ Thị Mai", "Đặng Minh Khoa"]

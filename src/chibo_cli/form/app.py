@@ -231,12 +231,37 @@ class RecordApp(App[None]):
         return ROWS[key](self._speakers(), item)
 
     def _speakers(self) -> Options:
-        """Members present at the start of the form, then the guests, for pickers."""
-        absent = {a.get("member") for a in _dicts(self.session.data.get("absent"))}
-        present = [(mid, name) for mid, name in self.session.people.required
-                   if mid not in absent]
-        guests = [str(g.get("name")) for g in _dicts(self.session.data.get("guests"))]
+        """Who may present or speak: the members present, then the guests by name."""
+        if self.query(AttendanceRow):  # the form is up: as ticked now
+            present = [(row.member_id, row.label) for row in self.query(AttendanceRow)
+                       if row.data() is None]
+            present += [(row.member_id, row.label) for row in self.query(ExcusedRow)
+                        if row.data() is not None]
+            guests = [str((row.data() or {}).get("name") or "") for row in self.query(GuestRow)]
+        else:  # composing: as the file says
+            absent = {a.get("member") for a in _dicts(self.session.data.get("absent"))}
+            came = set(_strings(self.session.data.get("also_present")))
+            present = [(mid, name) for mid, name in self.session.people.required
+                       if mid not in absent]
+            present += [(mid, name) for mid, name, _why in self.session.people.excused
+                        if mid in came]
+            guests = [str(g.get("name")) for g in _dicts(self.session.data.get("guests"))]
         return _named(present) + [(name, name) for name in guests if name]
+
+    def _refresh_speakers(self) -> None:
+        """After a change of attendance or guests, the pickers offer who is there now (a name
+        already chosen stays, and validate says if that person was absent)."""
+        options = self._speakers()
+        for select in self.query("AgendaRow Select, SpeechRow Select").results(Select):
+            chosen_now = chosen(select)
+            offered = options + ([(chosen_now, chosen_now)] if chosen_now and chosen_now not in
+                                 {value for _label, value in options} else [])
+            if offered == getattr(select, "offered", None):
+                continue
+            select.set_options(offered)
+            select.offered = offered  # type: ignore[attr-defined]
+            if chosen_now:
+                select.value = chosen_now
 
     # ------------------------------------------------------------ life cycle
 
@@ -337,6 +362,8 @@ class RecordApp(App[None]):
     # ------------------------------------------------------------ events and keys
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input.parent, GuestRow):
+            self._refresh_speakers()
         self._schedule_save()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -351,6 +378,8 @@ class RecordApp(App[None]):
             reason = row.query_one(Input)
             reason.disabled = event.value
             reason.placeholder = "" if event.value else absence_hint()
+        if isinstance(row, (AttendanceRow, ExcusedRow)):
+            self._refresh_speakers()
         self._schedule_save()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -60,10 +60,10 @@ class AttendanceRow(Horizontal):
 
     def __init__(self, member_id: str, name: str, absent: bool, reason: str) -> None:
         super().__init__(classes="row attendance")
-        self._member_id, self._label, self._absent, self._reason = member_id, name, absent, reason
+        self.member_id, self.label, self._absent, self._reason = member_id, name, absent, reason
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(self._label, value=not self._absent, classes="present")
+        yield Checkbox(self.label, value=not self._absent, classes="present")
         yield Input(self._reason, placeholder=absence_hint() if self._absent else "",
                     suggester=SuggestFromList(reasons(), case_sensitive=False), compact=True,
                     classes="reason", disabled=not self._absent)
@@ -71,7 +71,7 @@ class AttendanceRow(Horizontal):
     def data(self) -> Optional[dict[str, Any]]:
         if self.query_one(Checkbox).value:
             return None
-        absence: dict[str, Any] = {"member": self._member_id}
+        absence: dict[str, Any] = {"member": self.member_id}
         _put(absence, "reason", text(self.query_one(Input)))
         return absence
 
@@ -81,14 +81,14 @@ class ExcusedRow(Horizontal):
 
     def __init__(self, member_id: str, name: str, why: str, came: bool) -> None:
         super().__init__(classes="row excused")
-        self._member_id, self._label, self._why, self._came = member_id, name, why, came
+        self.member_id, self.label, self._why, self._came = member_id, name, why, came
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(_("{name} ({why}) came anyway", name=self._label, why=self._why),
+        yield Checkbox(_("{name} ({why}) came anyway", name=self.label, why=self._why),
                        value=self._came)
 
     def data(self) -> Optional[str]:
-        return self._member_id if self.query_one(Checkbox).value else None
+        return self.member_id if self.query_one(Checkbox).value else None
 
 
 class GuestRow(Horizontal):
