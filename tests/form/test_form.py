@@ -185,3 +185,19 @@ def test_speakers_are_picked_from_those_present_and_the_guests(tmp_path: Path) -
     # Đỗ Văn Minh is absent in the file; Phạm Văn Đức keeps his place as the speaker on record
     assert offered["at first"] == ["Trần Thị Lan", "Phạm Văn Đức", "Lê Thị Hoa", "Vũ Thị Mai"]
     assert offered["then"] == ["Phạm Văn Đức", "Lê Thị Hoa", "Vũ Thị Mai", "Đặng Minh Khoa"]
+
+
+def test_f3_and_f4_turn_the_tabs_from_anywhere(tmp_path: Path) -> None:
+    from textual.widgets import TabbedContent
+
+    app = form_for(make_cell(tmp_path / "cell"), MEETING_ID)
+    seen: list[str] = []
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await click(pilot, app.query_one("#tab-attendance Input"))
+        for key in ("f4", "f4", "f3", "f3", "f3"):
+            await pilot.press(key)
+            seen.append(str(app.query_one(TabbedContent).active))
+
+    drive(app, scenario)
+    assert seen == ["tab-time", "tab-content", "tab-time", "tab-attendance", "tab-close"]

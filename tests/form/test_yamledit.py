@@ -122,7 +122,7 @@ def test_times_are_quoted_and_long_text_folds() -> None:
     text = "kind: regular\nread_back: false\n"
     long = "Chi bộ nhất trí đánh giá kết quả thực hiện nhiệm vụ tháng 7 và thông qua phương " \
            "hướng nhiệm vụ tháng 8 năm 2025 của chi bộ."
-    out = splice(text, {"start": "19:30", "conclusion": long}, ORDER)
-    assert 'start: "19:30"\n' in out
+    out = splice(text, {"start": "19:30", "end": "01:48", "conclusion": long}, ORDER)
+    assert 'start: "19:30"\nend: "01:48"\n' in out
     assert "conclusion: >-\n  Chi bộ nhất trí" in out
     assert max(len(line) for line in out.splitlines()) <= 100

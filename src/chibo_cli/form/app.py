@@ -400,6 +400,13 @@ class RecordApp(App[None]):
     def action_save(self) -> None:
         self.save_now()
 
+    def action_turn(self, step: int) -> None:
+        """Another tab, from wherever the cursor is (← → move only inside the tab bar)."""
+        tabs = self.query_one("#tabs", TabbedContent)
+        names = [pane.id for pane in self.query(TabPane) if pane.id]
+        at = names.index(tabs.active) if tabs.active in names else 0
+        tabs.active = names[(at + step) % len(names)]
+
     def action_now(self) -> None:
         focused = self.focused
         target = focused if isinstance(focused, Input) and focused.id in ("start", "end") \
@@ -416,6 +423,7 @@ def open_form(session: Session, clock: Callable[[], dt.datetime] = dt.datetime.n
     """The form for ``session``, its keys labelled in the language in force now (Textual reads
     key bindings from the class, so the labels are set on a subclass made here)."""
     keys = [Binding("ctrl+s", "save", _("Save")), Binding("f2", "now", _("Time now")),
+            Binding("f3", "turn(-1)", _("Previous tab")), Binding("f4", "turn(1)", _("Next tab")),
             Binding("ctrl+q", "quit", _("Save and quit"), priority=True)]
     form = type("RecordForm", (RecordApp,), {"BINDINGS": keys})
     return form(session, clock)  # type: ignore[no-any-return]

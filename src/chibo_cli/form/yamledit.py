@@ -16,6 +16,7 @@ from typing import Any, Sequence
 import yaml
 
 from ..authoring.text import COMMENT_COLUMN, yaml_str
+from ..records.models import TIME
 from ..records.yamlio import Plain, YamlDoc, parse_yaml_text
 
 WIDTH = 100
@@ -242,7 +243,10 @@ def _scalar(key: str, text: str, flow: bool = False) -> str:
     quoted otherwise: times, '#' after a space, a leading '[' or '*', 'yes'…"""
     if key in _BARE_KEYS and _BARE.match(text) and text.lower() not in ("null", "~"):
         return text
-    # '#' reads back bare unless a space precedes it, but people edit the line later: quote it
+    # '#' reads back bare unless a space precedes it, but people edit the line later: quote it;
+    # times are quoted as the format asks ("01:48" is text to YAML 1.1, "19:30" a number)
+    if TIME.match(text):
+        return yaml_str(text)
     if text and text == text.strip() and "#" not in text and "\n" not in text \
             and _reads_back(text, flow):
         return text
