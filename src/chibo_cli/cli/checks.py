@@ -20,7 +20,8 @@ def checks_command(
     from ..base.errors import ChiboError
     from ..rules.checks import UnknownCheck, registry, selected
 
-    from ..base.codes import BY_CODE, PROBLEM_CODES
+    from ..base.codes import BY_CODE, PROBLEM_CODES, ProblemCode
+    from ..rules.checks import CheckSpec
 
     specs = registry()
     if codes:
@@ -31,7 +32,7 @@ def checks_command(
         except UnknownCheck as exc:
             raise ChiboError(_("no check is called {names}", names=", ".join(exc.names)),
                              _("'chibo checks' lists every check")) from None
-        entries = [(BY_CODE[c], "load") for c in known]
+        entries: list[tuple[ProblemCode | CheckSpec, str]] = [(BY_CODE[c], "load") for c in known]
         entries += [(spec, spec.tier.value) for spec in chosen]
         for entry, tier in entries:
             # The summary is translated; the examples below it stay English, as in docs/checks.md.
