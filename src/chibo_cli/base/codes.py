@@ -66,7 +66,8 @@ e.g. a Word .docx), not a YAML text file`."""),
 Passes: a file the user may read.
 Fails: a file the operating system refuses to open (permissions, a disk error) → `Y008 error:
 cannot read file: Permission denied`."""),
-    _code("Y009", "missing-file", """A cell folder holds its own files: branch.yaml and members.yaml.
+    _code("Y009", "missing-file",
+          """A cell folder holds its own files: branch.yaml and members.yaml.
 Passes: a folder made by `chibo init`.
 Fails: members.yaml deleted → `Y009 error: missing file members.yaml`, with how to start it
 again."""),
@@ -77,14 +78,18 @@ Fails: `recoder: le-thi-hoa` → `S001 error: unknown field 'recoder'`, hint `di
     _code("S002", "missing-field", """Every required field is present.
 Passes: a meeting with `date`, `kind`, `start`, `chair` and `recorder`.
 Fails: no `date:` → `S002 error: missing field 'date'`."""),
-    _code("S003", "bad-value", """Every value has the form its field takes: a date, a time, an id, a number, a keyword.
+    _code("S003", "bad-value",
+          """Every value has the form its field takes: a date, a time, an id, a number, a keyword.
 Passes: `date: 2025-08-05`, `start: "19:30"`.
 Fails: `date: 2025-02-30` → `S003 error: date: not a real date (got 2025-02-30)`; personal numbers
 are never echoed."""),
-    _code("S004", "bad-shape", """A file has the shape of its record: fields at the top, lists where lists belong.
+    _code("S004", "bad-shape",
+          """A file has the shape of its record: fields at the top, lists where lists belong.
 Passes: members.yaml with a list under `members:`.
-Fails: a meeting file that is a list → `S004 error: expected fields (key: value), found a list`."""),
-    _code("R001", "bad-rule-override", """A rule override under `rules:` names a rule of the rulebook and gives a fitting value.
+Fails: a meeting file that is a list → `S004 error: expected fields (key: value), found a
+list`."""),
+    _code("R001", "bad-rule-override",
+          """A rule override under `rules:` names a rule of the rulebook and gives a fitting value.
 Passes: `rules: {meetings.min_minutes_regular: 90}` in committee.yaml.
 Fails: `rules: {meetings.min_minute: 90}` → `R001 error: unknown rule 'meetings.min_minute'`."""),
     _code("T001", "not-a-document", """A template is a Word document (.docx) whose XML is whole.
@@ -100,7 +105,8 @@ Fails: Word's smart quotes `“thematic”` inside a tag → `T003 error: curly 
 Passes: a tag typed whole.
 Fails: half of a tag made bold → `T004 warning: tag '{{ m.place }}' is split over 2 runs`.""",
           Severity.WARNING),
-    _code("T005", "paragraph-tag-text", """A paragraph tag (`{%p … %}`) stands alone in its paragraph.
+    _code("T005", "paragraph-tag-text",
+          """A paragraph tag (`{%p … %}`) stands alone in its paragraph.
 Passes: `{%p if m.guests %}` alone on its line.
 Fails: `Khách mời: {%p if m.guests %}` → `T005 warning: removes its whole paragraph`.""",
           Severity.WARNING),

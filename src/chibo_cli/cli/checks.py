@@ -17,11 +17,9 @@ def checks_command(
     import inspect
     import textwrap
 
-    from ..base.errors import ChiboError
-    from ..rules.checks import UnknownCheck, registry, selected
-
     from ..base.codes import BY_CODE, PROBLEM_CODES, ProblemCode
-    from ..rules.checks import CheckSpec
+    from ..base.errors import ChiboError
+    from ..rules.checks import CheckSpec, UnknownCheck, registry, selected
 
     specs = registry()
     if codes:
