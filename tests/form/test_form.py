@@ -201,3 +201,26 @@ def test_f3_and_f4_turn_the_tabs_from_anywhere(tmp_path: Path) -> None:
 
     drive(app, scenario)
     assert seen == ["tab-time", "tab-content", "tab-time", "tab-attendance", "tab-close"]
+
+
+def test_an_absentee_the_form_has_no_row_for_is_kept(tmp_path: Path) -> None:
+    from helpers import MEMBERS
+    from textual.widgets import Checkbox
+
+    from chibo_cli.form.rows import AttendanceRow
+
+    exempted = MEMBERS.replace("      - {date: 2016-09-02, event: confirmed}\n",
+                               "      - {date: 2016-09-02, event: confirmed}\n"
+                               "      - {date: 2025-06-01, event: exempted}\n")
+    root = make_cell(tmp_path / "cell", {"members.yaml": exempted})
+    app = form_for(root, MEETING_ID)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        hoa = next(r for r in app.query(AttendanceRow) if r.member_id == "le-thi-hoa")
+        await click(pilot, hoa.query_one(Checkbox))
+        await pilot.press("ctrl+s")
+
+    drive(app, scenario)
+    text = (root / "meetings" / f"{MEETING_ID}.yaml").read_text("utf-8")
+    assert "absent:\n  - member: le-thi-hoa\n  - member: do-van-minh\n    reason: Đi công tác\n" \
+        in text

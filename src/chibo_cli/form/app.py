@@ -277,8 +277,8 @@ class RecordApp(App[None]):
     def collect(self) -> dict[str, Plain]:
         """The record's fields as the form shows them now, as plain data."""
         values: dict[str, Plain] = {
-            "absent": _rows(self.query(AttendanceRow)),
-            "also_present": _rows(self.query(ExcusedRow)),
+            "absent": _rows(self.query(AttendanceRow)) + self._unlisted("absent"),
+            "also_present": _rows(self.query(ExcusedRow)) + self._unlisted("also_present"),
             "start": self._input("start"), "end": self._input("end"),
             "place": self._input("place"), "dues": self._input("dues"),
             "chair": chosen(self.query_one("#chair", Select)) or None,
@@ -293,6 +293,17 @@ class RecordApp(App[None]):
         for key in ROWS:
             values[key] = _rows(self.query_one(f"#{key}-list").children)
         return values
+
+    def _unlisted(self, key: str) -> list[Any]:
+        """Entries of ``absent`` / ``also_present`` naming someone the form has no row for (a
+        member not required that day listed as absent: V015 says so); kept as they are."""
+        people = self.session.people
+        shown = {mid for mid, _name in people.required} if key == "absent" else {
+            mid for mid, *_ in people.excused}
+        items = self.session.data.get(key)
+        entries = items if isinstance(items, list) else []
+        return [item for item in entries
+                if (item.get("member") if isinstance(item, dict) else item) not in shown]
 
     def _input(self, name: str) -> Optional[str]:
         return text(self.query_one(f"#{name}", Input)) or None
