@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select
@@ -16,9 +17,15 @@ from chibo_cli.form.session import open_meeting
 CLOCK = dt.datetime(2025, 8, 5, 21, 15)
 
 
-def form_for(root: Path, meeting: str) -> RecordApp:
+def form_for(root: Path, meeting: str, autosave: bool = False) -> RecordApp:
+    """The form on ``meeting``; unless ``autosave``, it saves only on Ctrl+S, so that a test
+    decides when the save and the live check run (on a busy machine a keystroke's pause can
+    outlast the autosave delay, and every save starts a check)."""
     session, _created = open_meeting(meeting, root, CLOCK.date())
-    return open_form(session, clock=lambda: CLOCK)
+    app = open_form(session, clock=lambda: CLOCK)
+    if not autosave:
+        app.save_delay = app.autosave_every = 3600.0
+    return app
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -46,10 +53,16 @@ async def click(pilot: Pilot[Any], widget: Widget) -> None:
 
 
 async def type_into(pilot: Pilot[Any], widget: Widget, text: str, clear: bool = False) -> None:
+    """Click the field and type ``text``: its first word key by key, the rest pasted as a
+    terminal pastes (one event), since a key press costs about 70 ms on a busy test machine."""
     await click(pilot, widget)
     if clear:
         await pilot.press("home", "ctrl+k")
-    await pilot.press(*text)
+    first, space, rest = text.partition(" ")
+    await pilot.press(*first)
+    if space:
+        pilot.app.post_message(events.Paste(space + rest))  # as the terminal sends it
+        await pilot.pause()
 
 
 async def choose(pilot: Pilot[Any], select: Select[str], label: str) -> None:

@@ -101,6 +101,7 @@ class RecordApp(App[None]):
         self.problem = ""       # why saving stopped, if it did
         self.saves = 0
         self._save_timer: Any = None
+        self.save_delay, self.autosave_every = SAVE_DELAY, AUTOSAVE_EVERY
 
     # ------------------------------------------------------------ layout
 
@@ -271,7 +272,7 @@ class RecordApp(App[None]):
             for widget in self.query("Input, TextArea, Checkbox, Select, Button"):
                 widget.disabled = True
         else:
-            self.set_interval(AUTOSAVE_EVERY, self.save_now)
+            self.set_interval(self.autosave_every, self.save_now)
         self.run_check()
 
     def collect(self) -> dict[str, Plain]:
@@ -368,7 +369,7 @@ class RecordApp(App[None]):
     def _schedule_save(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+        self._save_timer = self.set_timer(self.save_delay, self.save_now)
 
     # ------------------------------------------------------------ events and keys
 

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 import yaml
 
 from ..authoring.text import COMMENT_COLUMN, yaml_str
+from ..base.yamltext import compose, load_plain
 from ..records.models import TIME
 from ..records.yamlio import Plain, YamlDoc, parse_yaml_text
 
@@ -95,7 +96,7 @@ def _data(text: str) -> dict[str, Plain]:
 
 
 def _blocks(text: str, lines: list[str]) -> dict[str, _Block]:
-    root: Any = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root: Any = compose(text)
     found: dict[str, _Block] = {}
     for key_node, value in root.value:
         first = key_node.start_mark.line
@@ -257,6 +258,6 @@ def _reads_back(text: str, flow: bool) -> bool:
     """Inside ``{…}`` or ``[…]`` a comma or a bracket ends the value, so flow is stricter."""
     probe, want = (f"- {{k: {text}}}", [{"k": text}]) if flow else (f"k: {text}", {"k": text})
     try:
-        return bool(yaml.safe_load(probe) == want)
+        return bool(load_plain(probe) == want)
     except yaml.YAMLError:
         return False
