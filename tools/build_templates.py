@@ -331,9 +331,9 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
 
 # ------------------------------------------------------------------ year-end rating
 
-RATING_WIDTHS = [1.0, 4.0, 1.9, 2.9, 2.9, 1.7, 2.1]
+RATING_WIDTHS = [1.1, 3.7, 1.7, 2.8, 2.8, 1.6, 2.8]
 RATING_COLUMNS = [
-    ("STT", "Chibo Index Center", "{{ x.index }}"),
+    ("TT", "Chibo Index Center", "{{ x.index }}"),
     ("Họ và tên", "Chibo Index", "{{ x.name }}"),
     ("Đảng viên", "Chibo Index Center", "{{ x.category }}"),
     ("Tự xếp loại", "Chibo Index", "{{ x.self_level }}"),
