@@ -162,7 +162,7 @@ def rating_xlsx_bytes(data: RatingList) -> bytes:
                       row["proposed_level"], row["vote"], row["note"]])
     sheet.append([])
     for total in data["totals"]:
-        sheet.append(["", total["name"], total["count"], total["percent"]])
+        sheet.append([None, total["name"], total["count"], total["percent"]])
     for cell in sheet[1] + sheet[2]:
         cell.font = Font(name="Times New Roman", bold=True)
     for index, width in enumerate(XLSX_WIDTHS, start=1):
