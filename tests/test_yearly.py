@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from checks.test_candidates import CANDIDATE, DECIDED, VOTED
 from helpers import MEMBERS, make_cell
-from test_scaffold import load_errors
+from test_authoring import load_errors
 
 from chibo_cli.records.loader import load_cell, load_workspace
 from chibo_cli.rules.checks import run_checks

@@ -12,7 +12,8 @@ from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import CANDIDATES_FILE, Cell
 from ..records.models import Candidate
-from .scaffold import NewMember, add_member, load_checked
+from .files import load_checked
+from .members import NewMember, add_member
 
 
 def admit_candidate(root: Path, candidate_id: str, day: dt.date) -> tuple[str, Path]:

@@ -12,16 +12,8 @@ from ..records.loader import Cell
 from ..records.models import Member, Rating
 from ..rules.roster import standing
 from ..rules.yearly import members_to_rate, rating_levels
-from .scaffold import (
-    checked,
-    create,
-    ensure_schemas,
-    line,
-    load_checked,
-    render,
-    schema_line,
-    yaml_id,
-)
+from .files import checked, create, ensure_schemas, load_checked
+from .text import line, render, schema_line, yaml_id
 
 RATINGS_FOLDER = "ratings"
 

@@ -64,7 +64,7 @@ def candidate_admit(
 ) -> None:
     """Add the candidate to members.yaml as admitted on the ceremony's date (nothing retyped)."""
     from ..authoring.candidates import admit_candidate
-    from ..authoring.scaffold import parse_date
+    from ..authoring.text import parse_date
 
     member_id, path = admit_candidate(cell, candidate, parse_date(date, "--date"))
     typer.echo(_("added {id} to {path}", id=member_id, path=path))
@@ -80,7 +80,7 @@ def due(
     """List what falls due, sorted by date: probation, votes, certificates, tasks, meetings."""
     import sys
 
-    from ..authoring.scaffold import parse_date
+    from ..authoring.text import parse_date
     from ..rules.due import due_items
     from .validate import load_or_fail
 
