@@ -142,7 +142,7 @@ def test_candidates_are_due(tmp_path: Path) -> None:
     root = make_cell(tmp_path, {"candidates.yaml": listed})
     assert ("2026-03-12", "certificate") in _due(root, "2026-02-01", 60)
     assert not any(kind == "certificate" for _day, kind in _due(root, "2025-12-01", 30))
-    make_cell(tmp_path, {**VOTED, "candidates.yaml": DECIDED})
+    make_cell(tmp_path, {**VOTED, "candidates.yaml": DECIDED})  # the same folder, rewritten
     assert ("2025-10-20", "ceremony") in _due(root, "2025-10-25")
 
 
@@ -163,3 +163,34 @@ def test_due_on_the_example_committee(cli: Any) -> None:
 
 def test_due_bad_format_is_a_usage_error(cli: Any) -> None:
     assert cli("due", EXAMPLE, "--format", "xml").code == 2
+
+
+# ------------------------------------------------------------------ rules of the year
+
+
+@pytest.mark.parametrize("override", ['ratings.levels: "tốt"', "ratings.levels: []",
+                                      'due.probation_alert_days: [60, "x"]',
+                                      "due.probation_alert_days: 30"])
+def test_a_misshapen_override_is_an_error_not_a_crash(cli: Any, tmp_path: Path,
+                                                      override: str) -> None:
+    from helpers import BRANCH
+
+    root = make_cell(tmp_path, {"branch.yaml": BRANCH + f"rules:\n  {override}\n",
+                                "ratings/2025.yaml": "year: 2025\n"})
+    result = cli("validate", root)
+    assert result.code == 1 and "R001" in result.out, result.out + result.err
+    assert cli("due", root, "--on", "2026-03-20").code == 0
+
+
+def test_alert_days_and_levels_are_the_cells_to_set(tmp_path: Path) -> None:
+    from helpers import BRANCH
+
+    rules = ("rules:\n  due.probation_alert_days: [45]\n"
+             "  ratings.levels: {tot: Tốt, dat: Đạt}\n")
+    root = make_cell(tmp_path, {"branch.yaml": BRANCH + rules})
+    assert ("2026-03-26", "probation") not in _due(root, "2026-01-01")  # 84 days: no alert now
+    assert ("2026-03-26", "probation") in _due(root, "2026-02-20")
+    text = "year: 2025\nmembers:\n  - {member: tran-thi-lan, proposed_level: tot}\n"
+    (root / "ratings").mkdir()
+    (root / "ratings/2025.yaml").write_text(text, encoding="utf-8")
+    assert [d.code for d in run_checks(load_workspace(root), ["V091"])] == []
