@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, Optional
 
+from ...base.diagnostics import Diagnostic
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Candidate
@@ -18,7 +19,7 @@ from ..yearly import (
     years_later,
 )
 from ._support import add_months, rule_int, rule_source
-from .spec import Finding, check
+from .spec import check, finding
 
 PathKey = tuple[str | int, ...]
 
@@ -32,7 +33,7 @@ def _voted(cell: Cell) -> Iterator[tuple[int, Candidate, dt.date]]:
 
 
 @check("V100", "candidate-age")
-def candidate_age(cell: Cell) -> Iterator[Finding]:
+def candidate_age(cell: Cell) -> Iterator[Diagnostic]:
     """A candidate is between candidates.min_age and candidates.max_age on the day the cell votes.
 
     Passes: born 1996-05-14, the cell votes on 2025-09-09 (29 years old).
@@ -45,7 +46,7 @@ def candidate_age(cell: Cell) -> Iterator[Finding]:
         age = age_on(candidate.born, day)
         over = day > years_later(candidate.born, high) and age >= high
         if age < low or over:
-            yield Finding(cell.locate(candidate, "born"),
+            yield finding(cell.locate(candidate, "born"),
                           _("'{id}' is {age} on {day}, the day the cell votes; the age allowed "
                             "is {low} to {high}", id=candidate.id, age=age, day=day.isoformat(),
                             low=low, high=high),
@@ -54,7 +55,7 @@ def candidate_age(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V101", "candidate-certificate")
-def candidate_certificate(cell: Cell) -> Iterator[Finding]:
+def candidate_certificate(cell: Cell) -> Iterator[Diagnostic]:
     """The course certificate is dated before the cell's vote and is not older than its validity.
 
     Passes: certificate 2024-04-20, vote 2025-09-09.
@@ -67,26 +68,26 @@ def candidate_certificate(cell: Cell) -> Iterator[Finding]:
              years=years, source=rule_source(cell, "candidates.certificate_valid_years"))
     for _index, candidate, day in _voted(cell):
         if candidate.course is None:
-            yield Finding(cell.locate(candidate, "cell_vote"),
+            yield finding(cell.locate(candidate, "cell_vote"),
                           _("'{id}' has no course certificate at the vote on {day}",
                             id=candidate.id, day=day.isoformat()), hint)
             continue
         issued = candidate.course.certificate_date
         expires = years_later(issued, years)
         if issued > day:
-            yield Finding(cell.locate(candidate, "course", "certificate_date"),
+            yield finding(cell.locate(candidate, "course", "certificate_date"),
                           _("the certificate of '{id}' ({issued}) is dated after the vote on "
                             "{day}", id=candidate.id, issued=issued.isoformat(),
                             day=day.isoformat()), hint)
         elif expires < day:
-            yield Finding(cell.locate(candidate, "course", "certificate_date"),
+            yield finding(cell.locate(candidate, "course", "certificate_date"),
                           _("the certificate of '{id}' ({issued}) expired on {expires}, before "
                             "the vote on {day}", id=candidate.id, issued=issued.isoformat(),
                             expires=expires.isoformat(), day=day.isoformat()), hint)
 
 
 @check("V102", "candidate-introducers", needs_roster=True)
-def candidate_introducers(cell: Cell) -> Iterator[Finding]:
+def candidate_introducers(cell: Cell) -> Iterator[Diagnostic]:
     """Introducers are full members who have known the candidate long enough, enough of them.
 
     Passes: two introducers, full members on the day assigned, ``known_since`` 12 months or more
@@ -103,7 +104,7 @@ def candidate_introducers(cell: Cell) -> Iterator[Finding]:
     for _index, candidate, _day in _voted(cell):
         needed = 1 if candidate.youth_union else rule_int(cell, "candidates.introducers")
         if len(candidate.introducers) < needed:
-            yield Finding(cell.locate(candidate, "cell_vote"),
+            yield finding(cell.locate(candidate, "cell_vote"),
                           _("'{id}' has {count} introducer(s) at the vote, {needed} needed",
                             id=candidate.id, count=len(candidate.introducers), needed=needed),
                           _("two full members introduce a candidate, or one and the Youth "
@@ -111,18 +112,18 @@ def candidate_introducers(cell: Cell) -> Iterator[Finding]:
                             source=rule_source(cell, "candidates.introducers")))
 
 
-def _introducer_findings(cell: Cell, candidate: Candidate, months: int) -> Iterator[Finding]:
+def _introducer_findings(cell: Cell, candidate: Candidate, months: int) -> Iterator[Diagnostic]:
     for index, introducer in enumerate(candidate.introducers):
         member = cell.member(introducer.member)
         if member is None:
             continue  # V001 reports the unknown id
         if not standing(member, introducer.assigned).full:
-            yield Finding(cell.locate(candidate, "introducers", index, "member"),
+            yield finding(cell.locate(candidate, "introducers", index, "member"),
                           _("'{id}' is not a full member of the cell on {day}",
                             id=introducer.member, day=introducer.assigned.isoformat()),
                           _("introducers are full members of the cell (Điều lệ Đảng, Điều 4)"))
         if add_months(introducer.known_since, months) > introducer.assigned:
-            yield Finding(cell.locate(candidate, "introducers", index, "known_since"),
+            yield finding(cell.locate(candidate, "introducers", index, "known_since"),
                           _("'{id}' has known '{candidate}' since {since}, less than {months} "
                             "months before being assigned on {day}", id=introducer.member,
                             candidate=candidate.id, since=introducer.known_since.isoformat(),
@@ -136,7 +137,7 @@ DOSSIER = ("1-KNĐ", "2-KNĐ", "3-KNĐ", "5-KNĐ")
 
 
 @check("V103", "candidate-vote")
-def candidate_vote(cell: Cell) -> Iterator[Finding]:
+def candidate_vote(cell: Cell) -> Iterator[Diagnostic]:
     """The cell's vote names a meeting that voted on the candidate, after a complete dossier.
 
     Passes: ``cell_vote: 2025-09-09-regular`` whose ``member_votes`` hold ``{subject: admission,
@@ -154,34 +155,34 @@ def candidate_vote(cell: Cell) -> Iterator[Finding]:
         where = cell.locate(candidate, "cell_vote")
         if meeting is None:
             if candidate.cell_vote not in cell.broken_ids:
-                yield Finding(where, _("'{id}': the vote names meeting '{meeting}', which does "
+                yield finding(where, _("'{id}': the vote names meeting '{meeting}', which does "
                                        "not exist", id=candidate.id, meeting=candidate.cell_vote),
                               _("write the name of the meeting's file without .yaml"))
             continue
         if admission_vote_index(meeting, candidate.id) is None:
-            yield Finding(where, _("meeting '{meeting}' holds no admission vote on '{id}'",
+            yield finding(where, _("meeting '{meeting}' holds no admission vote on '{id}'",
                                    meeting=meeting.id, id=candidate.id),
                           _("add '{{subject: admission, member: {id}, for: …}}' under the "
                             "meeting's member_votes", id=candidate.id))
         yield from _dossier_findings(cell, candidate, meeting.date)
 
 
-def _dossier_findings(cell: Cell, candidate: Candidate, day: dt.date) -> Iterator[Finding]:
+def _dossier_findings(cell: Cell, candidate: Candidate, day: dt.date) -> Iterator[Diagnostic]:
     forms = DOSSIER + (("4-KNĐ",) if candidate.youth_union else ())
     received = {item.form for item in candidate.dossier if item.received <= day}
     for form in sorted(set(forms) - received):
-        yield Finding(cell.locate(candidate, "cell_vote"),
+        yield finding(cell.locate(candidate, "cell_vote"),
                       _("'{id}' was voted on without {form}", id=candidate.id, form=form),
                       _("the dossier is complete before the cell votes (Hướng dẫn 12-HD/BTCTW)"))
     if candidate.verified is None or candidate.verified > day:
-        yield Finding(cell.locate(candidate, "cell_vote"),
+        yield finding(cell.locate(candidate, "cell_vote"),
                       _("'{id}' was voted on before the personal history was verified",
                         id=candidate.id),
                       _("write the date of the verification under 'verified:'"))
 
 
 @check("V104", "candidate-stages", needs_roster=True)
-def candidate_stages(cell: Cell) -> Iterator[Finding]:
+def candidate_stages(cell: Cell) -> Iterator[Diagnostic]:
     """A candidate's dated stages follow one another, from the listing to the ceremony.
 
     The order: listed, introducers assigned, dossier, verified, the cell's vote, the superior's
@@ -220,13 +221,13 @@ def _stages(cell: Cell, candidate: Candidate) -> list[Stage]:
     ]
 
 
-def _out_of_order(cell: Cell, candidate: Candidate, stages: list[Stage]) -> Iterator[Finding]:
+def _out_of_order(cell: Cell, candidate: Candidate, stages: list[Stage]) -> Iterator[Diagnostic]:
     latest: Optional[tuple[str, dt.date]] = None
     for name, day, path in stages:
         if day is None:
             continue
         if latest is not None and day < latest[1]:
-            yield Finding(cell.locate(candidate, *path),
+            yield finding(cell.locate(candidate, *path),
                           _("'{id}': {stage} ({day}) comes before {earlier} ({earlier_day})",
                             id=candidate.id, stage=name, day=day.isoformat(), earlier=latest[0],
                             earlier_day=latest[1].isoformat()),
@@ -235,13 +236,13 @@ def _out_of_order(cell: Cell, candidate: Candidate, stages: list[Stage]) -> Iter
             latest = (name, day)
 
 
-def _skipped(cell: Cell, candidate: Candidate, stages: list[Stage]) -> Iterator[Finding]:
+def _skipped(cell: Cell, candidate: Candidate, stages: list[Stage]) -> Iterator[Diagnostic]:
     vote, decision, ceremony = (stage[1] for stage in stages[-3:])
     if decision is not None and vote is None and not candidate.cell_vote:
-        yield Finding(cell.locate(candidate, "decision"),
+        yield finding(cell.locate(candidate, "decision"),
                       _("'{id}' has the superior's decision but no cell vote", id=candidate.id),
                       _("write 'cell_vote:' with the meeting that voted"))
     if ceremony is not None and decision is None:
-        yield Finding(cell.locate(candidate, "id"),
+        yield finding(cell.locate(candidate, "id"),
                       _("'{id}' is admitted but has no superior's decision", id=candidate.id),
                       _("write 'decision: {{date: …, number: …}}'"))

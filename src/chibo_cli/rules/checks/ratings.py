@@ -7,17 +7,17 @@ import math
 from collections import Counter
 from typing import Iterator
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Rating
 from ..yearly import level_rank, members_to_rate, rating_day, rating_levels, review_meeting
 from ._support import attendance_at, rule_source, show_fraction
-from .spec import Finding, check
+from .spec import check, finding
 
 
 @check("V090", "rating-members", needs_roster=True)
-def rating_members(cell: Cell) -> Iterator[Finding]:
+def rating_members(cell: Cell) -> Iterator[Diagnostic]:
     """Every member required to be rated is rated exactly once, and no one else.
 
     Passes: ``ratings/2025.yaml`` lists each member of the cell on the review day once, the
@@ -32,7 +32,7 @@ def rating_members(cell: Cell) -> Iterator[Finding]:
         yield from _rated_once(cell, rating)
 
 
-def _rated_once(cell: Cell, rating: Rating) -> Iterator[Finding]:
+def _rated_once(cell: Cell, rating: Rating) -> Iterator[Diagnostic]:
     day = rating_day(cell, rating)
     required = {member.id for member in members_to_rate(cell, day)}
     seen: Counter[str] = Counter()
@@ -40,25 +40,25 @@ def _rated_once(cell: Cell, rating: Rating) -> Iterator[Finding]:
         seen[entry.member] += 1
         where = cell.locate(rating, "members", index, "member")
         if seen[entry.member] == 2:
-            yield Finding(where, _("'{id}' is rated twice", id=entry.member),
+            yield finding(where, _("'{id}' is rated twice", id=entry.member),
                           _("keep one entry per member"))
         elif entry.member not in required and cell.member(entry.member) is not None:
-            yield Finding(where, _("'{id}' is not to be rated on {day} (exempted, away from the "
+            yield finding(where, _("'{id}' is not to be rated on {day} (exempted, away from the "
                                    "cell, or not a member)", id=entry.member, day=day.isoformat()),
                           _("remove the entry; exempted members and those who left are not "
                             "rated by the cell"))
         elif rating.meeting and entry.proposed_level is None:
-            yield Finding(where, _("'{id}' has no proposed level", id=entry.member),
+            yield finding(where, _("'{id}' has no proposed level", id=entry.member),
                           _("write the level the cell proposes under 'proposed_level:'"))
     for member_id in sorted(required - set(seen)):
-        yield Finding(cell.locate(rating, "members"),
+        yield finding(cell.locate(rating, "members"),
                       _("'{id}' is not rated in {year}", id=member_id, year=rating.year),
                       _("add an entry for every member of the cell, probationary members too "
                         "('chibo new-rating' lists them)"))
 
 
 @check("V091", "rating-level")
-def rating_level(cell: Cell) -> Iterator[Finding]:
+def rating_level(cell: Cell) -> Iterator[Diagnostic]:
     """Every level written is one of the rulebook's scale (ratings.levels).
 
     Passes: ``proposed_level: good`` (excellent, good, done, not_done).
@@ -76,13 +76,13 @@ def rating_level(cell: Cell) -> Iterator[Finding]:
             places.append((("members", index, "proposed_level"), entry.proposed_level))
         for path, level in places:
             if level is not None and level_rank(cell, level) is None:
-                yield Finding(cell.locate(rating, *path),
+                yield finding(cell.locate(rating, *path),
                               _("'{level}' is not a rating level ({keys})", level=level,
                                 keys=keys), hint)
 
 
 @check("V092", "rating-excellent-cap", Severity.WARNING)
-def rating_excellent_cap(cell: Cell) -> Iterator[Finding]:
+def rating_excellent_cap(cell: Cell) -> Iterator[Diagnostic]:
     """Members proposed "excellent" are at most ratings.excellent_cap_of_good of those "good".
 
     Passes: 10 proposed ``good`` and 2 ``excellent`` (cap 1/5 of 10 = 2).
@@ -95,7 +95,7 @@ def rating_excellent_cap(cell: Cell) -> Iterator[Finding]:
         counts = Counter(entry.proposed_level for entry in rating.members)
         allowed = math.floor(share * counts["good"])
         if counts["excellent"] > allowed:
-            yield Finding(cell.locate(rating, "members"),
+            yield finding(cell.locate(rating, "members"),
                           _("{count} members proposed 'excellent' in {year}, more than {share} "
                             "of the {good} proposed 'good' (at most {allowed})",
                             count=counts["excellent"], year=rating.year,
@@ -105,7 +105,7 @@ def rating_excellent_cap(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V093", "rating-disciplined")
-def rating_disciplined(cell: Cell) -> Iterator[Finding]:
+def rating_disciplined(cell: Cell) -> Iterator[Diagnostic]:
     """A member disciplined in the year is proposed no higher than ratings.disciplined_max_level.
 
     Passes: ``disciplined: true`` with ``proposed_level: done``.
@@ -118,7 +118,7 @@ def rating_disciplined(cell: Cell) -> Iterator[Finding]:
         for index, entry in enumerate(rating.members):
             rank = level_rank(cell, entry.proposed_level or "")
             if entry.disciplined and top is not None and rank is not None and rank < top:
-                yield Finding(cell.locate(rating, "members", index, "proposed_level"),
+                yield finding(cell.locate(rating, "members", index, "proposed_level"),
                               _("'{id}' was disciplined in {year} and cannot be proposed above "
                                 "'{level}'", id=entry.member, year=rating.year, level=ceiling),
                               _("the ceiling is a rule of the rulebook ({source})",
@@ -126,7 +126,7 @@ def rating_disciplined(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V094", "rating-meeting", counts_roster=True)
-def rating_meeting(cell: Cell) -> Iterator[Finding]:
+def rating_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """The review meeting exists, and no vote on a member has more votes than full members present.
 
     Passes: ``meeting: 2025-12-09-regular`` (that file exists), votes ``{for: 19}`` with 19 full
@@ -139,16 +139,16 @@ def rating_meeting(cell: Cell) -> Iterator[Finding]:
     """
     for rating in cell.ratings:
         if rating.id and rating.id != str(rating.year):
-            yield Finding(cell.locate(rating, "year"),
+            yield finding(cell.locate(rating, "year"),
                           _("{file} holds the year {year}", file=f"{rating.id}.yaml",
                             year=rating.year), _("name the file after the year: {year}.yaml",
                                                  year=rating.year))
         yield from _meeting_findings(cell, rating)
 
 
-def _meeting_findings(cell: Cell, rating: Rating) -> Iterator[Finding]:
+def _meeting_findings(cell: Cell, rating: Rating) -> Iterator[Diagnostic]:
     if not rating.meeting:
-        yield Finding(cell.locate(rating, "year"),
+        yield finding(cell.locate(rating, "year"),
                       _("the review of {year} names no meeting", year=rating.year),
                       _("write 'meeting:' with the id of the meeting that held the review"),
                       Severity.WARNING)
@@ -156,7 +156,7 @@ def _meeting_findings(cell: Cell, rating: Rating) -> Iterator[Finding]:
     meeting = review_meeting(cell, rating)
     if meeting is None:
         if rating.meeting not in cell.broken_ids:
-            yield Finding(cell.locate(rating, "meeting"),
+            yield finding(cell.locate(rating, "meeting"),
                           _("the review names meeting '{id}', which does not exist",
                             id=rating.meeting),
                           _("write the name of the meeting's file without .yaml"))
@@ -165,7 +165,7 @@ def _meeting_findings(cell: Cell, rating: Rating) -> Iterator[Finding]:
     for index, entry in enumerate(rating.members):
         vote = entry.vote
         if vote is not None and vote.for_ + vote.against + vote.other > present:
-            yield Finding(cell.locate(rating, "members", index, "vote"),
+            yield finding(cell.locate(rating, "members", index, "vote"),
                           _("the vote on '{id}' counts {count}, more than the {present} full "
                             "members present", id=entry.member,
                             count=vote.for_ + vote.against + vote.other, present=present),

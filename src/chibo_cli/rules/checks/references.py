@@ -96,7 +96,7 @@ def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
     yield from _unknown_in_yearly(cell)
 
 
-def _unknown_in_yearly(cell: Cell) -> Iterator[Finding]:
+def _unknown_in_yearly(cell: Cell) -> Iterator[Diagnostic]:
     """Members named by ratings and by candidates' introducers."""
     for rating in cell.ratings:
         for i, entry in enumerate(rating.members):
