@@ -11,10 +11,10 @@ from ...base.diagnostics import Diagnostic, Location
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import (
+    Located,
     Meeting,
     MemberVote,
     MemberVoteKind,
-    Record,
     ResolutionStatus,
     Vote,
 )
@@ -25,7 +25,7 @@ from .spec import check, finding
 PathPart = tuple[str | int, ...]
 
 
-def _cast_votes(cell: Cell) -> Iterator[tuple[Record, PathPart, Vote, Meeting]]:
+def _cast_votes(cell: Cell) -> Iterator[tuple[Located, PathPart, Vote, Meeting]]:
     """Every recorded vote with the meeting it was cast at."""
     for meeting in cell.meetings:
         if meeting.vote is not None:
