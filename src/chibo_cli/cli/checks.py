@@ -7,6 +7,9 @@ import typer
 from ..base.i18n import _
 from .app import app
 
+# The values of Severity and Tier, translated in the list (tests/test_i18n.py keeps them in step).
+WORDS = ("error", "warning", "info", "default", "strict", "opt-in")
+
 
 @app.command("checks")
 def checks_command(
@@ -30,10 +33,10 @@ def checks_command(
         for spec in chosen:
             # The summary is translated; the examples below it stay English, as in docs/checks.md.
             body = inspect.cleandoc(spec.doc).split("\n")[1:]
-            typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, {spec.tier.value})")
+            typer.echo(f"{spec.code} {spec.name} ({_(spec.severity.value)}, {_(spec.tier.value)})")
             typer.echo(textwrap.indent("\n".join([_(spec.summary), *body]), "    ") + "\n")
         return
     width = max(len(spec.name) for spec in specs.values())
     for spec in specs.values():
-        typer.echo(f"{spec.code}  {spec.name:<{width}}  {spec.severity.value:<7}  "
-                   f"{spec.tier.value:<7}  {_(spec.summary)}")
+        typer.echo(f"{spec.code}  {spec.name:<{width}}  {_(spec.severity.value):<7}  "
+                   f"{_(spec.tier.value):<8}  {_(spec.summary)}")

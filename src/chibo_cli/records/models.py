@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from ..base.i18n import _
+from .keywords import Keyword
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -38,7 +40,7 @@ class FileRecord(Record):
 
 def _check_time(value: str) -> str:
     if not TIME.match(value):
-        raise ValueError("time must be written HH:MM, e.g. \"19:30\"")
+        raise ValueError(_("time must be written HH:MM, e.g. \"19:30\""))
     hours, minutes = value.split(":")
     return f"{int(hours):02d}:{minutes}"
 
@@ -90,12 +92,12 @@ class Committee(Record):
 # ---------------------------------------------------------------- members
 
 
-class Gender(str, Enum):
+class Gender(Keyword):  # Vietnamese words too: keywords.py
     male = "nam"
     female = "nữ"
 
 
-class EventKind(str, Enum):
+class EventKind(Keyword):  # Vietnamese words too: keywords.py
     admitted = "admitted"            # kết nạp (bắt đầu dự bị)
     confirmed = "confirmed"          # chuyển đảng viên chính thức
     transferred_in = "transferred_in"    # chuyển sinh hoạt đến
@@ -112,7 +114,7 @@ class EventKind(str, Enum):
     died = "died"                    # từ trần
 
 
-class Category(str, Enum):
+class Category(Keyword):  # Vietnamese words too: keywords.py
     full = "full"
     probationary = "probationary"
 
@@ -144,7 +146,7 @@ class Member(Record):
     def _in_date_order(cls, events: list[HistoryEvent]) -> list[HistoryEvent]:
         dates = [e.date for e in events]
         if dates != sorted(dates):
-            raise ValueError("history events must be in date order")
+            raise ValueError(_("history events must be in date order"))
         return events
 
 
@@ -157,7 +159,7 @@ class Roster(Record):
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(Keyword):  # Vietnamese words too: keywords.py
     regular = "regular"              # thường kỳ
     thematic = "thematic"            # chuyên đề
     extraordinary = "extraordinary"  # bất thường
@@ -190,7 +192,7 @@ class Task(Record):
     due: Optional[dt.date] = Field(None, description="Thời hạn")
 
 
-class TaskStatus(str, Enum):
+class TaskStatus(Keyword):  # Vietnamese words too: keywords.py
     done = "done"                 # hoàn thành
     in_progress = "in_progress"   # đang thực hiện
     not_done = "not_done"         # chưa thực hiện
@@ -210,7 +212,7 @@ class Vote(Record):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class MemberVoteKind(str, Enum):
+class MemberVoteKind(Keyword):  # Vietnamese words too: keywords.py
     admission = "admission"          # đề nghị kết nạp
     confirmation = "confirmation"    # đề nghị công nhận chính thức
     exemption = "exemption"          # miễn công tác và sinh hoạt đảng
@@ -263,7 +265,7 @@ class Meeting(FileRecord):
 # ---------------------------------------------------------------- resolutions
 
 
-class ResolutionStatus(str, Enum):
+class ResolutionStatus(Keyword):  # Vietnamese words too: keywords.py
     draft = "draft"
     adopted = "adopted"
 
@@ -288,7 +290,7 @@ class Resolution(FileRecord):
     @model_validator(mode="after")
     def _adopted_has_number(self) -> "Resolution":
         if self.status is ResolutionStatus.adopted and self.number is None:
-            raise ValueError("an adopted resolution needs its number")
+            raise ValueError(_("an adopted resolution needs its number"))
         return self
 
 
@@ -304,7 +306,7 @@ class PlannedTopic(Record):
     @model_validator(mode="after")
     def _when(self) -> "PlannedTopic":
         if self.month is None and self.quarter is None:
-            raise ValueError("give the month or the quarter")
+            raise ValueError(_("give the month or the quarter"))
         return self
 
     @property

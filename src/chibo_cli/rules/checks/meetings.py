@@ -96,7 +96,7 @@ def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> I
         yield Finding(cell.locate(meeting, "end"),
                       _("the regular and thematic meetings of {date} last {minutes} minutes "
                         "together; a combined session needs at least {needed}",
-                        date=meeting.date.isoformat(), minutes=last - first, needed=needed),
+                        date=meeting.date, minutes=last - first, needed=needed),
                       _("rule meetings.min_minutes_combined ({source})",
                         source=rule_source(cell, "meetings.min_minutes_combined")))
 
@@ -211,7 +211,7 @@ def speaker_not_member(cell: Cell) -> Iterator[Finding]:
                 continue
             yield Finding(cell.locate(meeting, *path),
                           _("'{id}' speaks or presides on {date} but is not a member of the cell "
-                            "on that date", id=who, date=meeting.date.isoformat()),
+                            "on that date", id=who, date=meeting.date),
                           _("check the meeting's date and the member's history; a visitor is "
                             "written by name under 'guests:'"))
 

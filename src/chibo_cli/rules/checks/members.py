@@ -140,7 +140,7 @@ def admitted_underage(cell: Cell) -> Iterator[Finding]:
         if member.born < admitted and age < minimum:
             yield Finding(cell.locate(member, "history", index, "date"),
                           _("'{id}' was admitted on {date} at {age}, below the minimum age of "
-                            "{minimum}", id=member.id, date=admitted.isoformat(), age=age,
+                            "{minimum}", id=member.id, date=admitted, age=age,
                             minimum=minimum),
                           _("check the years of 'born' and of the admission ({source})",
                             source=rule_source(cell, "members.min_admission_age")))
