@@ -75,6 +75,17 @@ def spellings(enum_name: str, value: str) -> list[str]:
     return found
 
 
+def with_words(expected: str) -> str:
+    """pydantic's list of allowed values (``'regular', 'thematic' or 'extraordinary'``), each
+    with its first Vietnamese word: ``regular (thường kỳ), thematic (chuyên đề), …``."""
+    values = re.findall(r"'([^']*)'", expected)
+    shown = []
+    for value in values:
+        words = [w for table in ALIASES.values() for w in table.get(value, ())[:1]]
+        shown.append(f"{value} ({words[0]})" if words else value)
+    return ", ".join(shown) if shown else expected
+
+
 class Keyword(str, Enum):
     """A str enum that also accepts its Vietnamese words; its schema lists them all."""
 

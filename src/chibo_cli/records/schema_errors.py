@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..base.diagnostics import Diagnostic, Severity
 from ..base.i18n import _
 from ..base.problems import pydantic_problem
+from .keywords import with_words
 from .yamlio import PathKey, YamlDoc
 
 PERSONAL_FIELDS = frozenset({"card_number", "citizen_id"})
@@ -56,6 +57,9 @@ def _plain_problem(kind: str, item: Any) -> str:
     if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] in _ID_FIELDS:
         return _("an id uses only lowercase letters without diacritics, digits and '-', "
                  "e.g. tran-thi-lan")
+    if kind == "enum":
+        expected = item.get("ctx", {}).get("expected", "")
+        return _("must be one of {values}", values=with_words(expected))
     if kind in ("value_error", "assertion_error"):  # our own validators' words, translated there
         return str(item.get("msg", kind)).removeprefix("Value error, ")
     return pydantic_problem(kind, item.get("ctx"))
