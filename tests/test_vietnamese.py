@@ -75,6 +75,8 @@ def test_every_help_page_is_vietnamese(cli: Cli, monkeypatch: pytest.MonkeyPatch
     assert done.code == 0, done.err
     assert "Cách dùng: chibo" in done.out and "Tùy chọn:" in done.out, done.out
     assert not english_in(done.out), (english_in(done.out), done.out)
+    usage = done.out.splitlines()[0]
+    assert not re.search(r"[\[{][a-z_-]+[\]}]", usage), f"an English argument name: {usage}"
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "chibo")
@@ -93,6 +95,7 @@ def test_a_mistyped_option_is_told_in_vietnamese(cli: Cli, command: tuple[str, .
     (("valdate",), "không có lệnh valdate"),
     (("validate", "a", "b"), "thừa tham số: b"),
     (("validate", "--select"), "tùy chọn --select cần một giá trị"),
+    (("new-resolution",), "thiếu tham số buổi-sinh-hoạt"),
     (("render",), "Lệnh:"),  # a group without its command shows its help
 ])
 def test_usage_errors_in_vietnamese(cli: Cli, tmp_path: Path, args: tuple[str, ...],

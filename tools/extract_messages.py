@@ -42,6 +42,7 @@ DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
     ("src/chibo_cli/base/i18n.py", "english(text)"): None,  # retranslate: any message at all
     ("src/chibo_cli/cli/lang.py", "text"): ("src/chibo_cli/cli/lang.py", "CLICK_WORDS"),
     ("src/chibo_cli/cli/lang.py", "fixed"): ("src/chibo_cli/cli/lang.py", "CLICK_WORDS"),
+    ("src/chibo_cli/cli/lang.py", "key"): ("src/chibo_cli/cli/lang.py", "ARGUMENTS"),
     ("src/chibo_cli/base/problems.py", "_LIMITS[kind]"):
         ("src/chibo_cli/base/problems.py", "_LIMITS"),
     ("src/chibo_cli/base/problems.py", "_SIMPLE[kind]"):

@@ -25,6 +25,13 @@ from ..base.i18n import _, retranslate
 CLICK_WORDS = ("Arguments", "Options", "Commands", "Show this message and exit.",
                "[OPTIONS]", "COMMAND [ARGS]...", "<str>", "<int>", "<int range>", "<path>",
                "<float>")
+# The names of the commands' arguments, as click shows them ([path], {meeting}): each is the
+# message "argument: <name>", whose translation is the name a Vietnamese reader sees.
+ARGUMENTS = ("argument: cell", "argument: codes", "argument: directory", "argument: files",
+             "argument: folder", "argument: meeting", "argument: name", "argument: path",
+             "argument: resolution")
+_ARGUMENT_IN_USAGE = re.compile(r"(?<=[\[{])[a-z_]+(?=[\]}])")
+_ARGUMENT_TERM = re.compile(r"^[a-z_]+(?=\.\.\.| |$)")
 _METAVAR = re.compile(r"<(list\[)?([^<>\[\]]+?)\]?>")
 _EXTRAS = re.compile(r"^(?P<help>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
 
@@ -32,6 +39,12 @@ _EXTRAS = re.compile(r"^(?P<help>.*?)\s*\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
 def word(text: str) -> str:
     """One of click's fixed words, translated; any other text unchanged."""
     return _(text) if text in CLICK_WORDS else text
+
+
+def argument(name: str) -> str:
+    """An argument's name in the user's language (``path`` → ``đường-dẫn``)."""
+    key = f"argument: {name}"
+    return _(key) if key in ARGUMENTS and _(key) != key else name
 
 
 def _metavar(match: re.Match[str]) -> str:
@@ -73,6 +86,7 @@ class HelpFormatter(_Formatter):  # type: ignore[misc]
     def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
         for fixed in ("COMMAND [ARGS]...", "[OPTIONS]"):
             args = args.replace(fixed, _(fixed))
+        args = _ARGUMENT_IN_USAGE.sub(lambda m: argument(m[0]), args)
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
@@ -80,7 +94,8 @@ class HelpFormatter(_Formatter):  # type: ignore[misc]
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
-        rows = [(_METAVAR.sub(_metavar, term), help_text(text)) for term, text in rows]
+        rows = [(_ARGUMENT_TERM.sub(lambda m: argument(m[0]), _METAVAR.sub(_metavar, term)),
+                 help_text(text)) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
 
 

@@ -37,8 +37,10 @@ def _param_name(exc: Any) -> str:
     param = getattr(exc, "param", None)
     if param is None:
         return ""
+    from .lang import argument
+
     opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
-    return " / ".join(opts) or (param.metavar or param.name or "")
+    return " / ".join(opts) or argument(param.metavar or param.name or "")
 
 
 def _missing(exc: Any) -> str:
