@@ -130,7 +130,7 @@ def member_add(
         card_number=card_number, citizen_id=citizen_id, id=member_id)
     if member.born >= member.admitted:
         raise ChiboError(_("the dates are out of order: born {born}, admitted {admitted}",
-                           born=member.born.isoformat(), admitted=member.admitted.isoformat()),
+                           born=member.born, admitted=member.admitted),
                          _("check the year of birth and of admission"))
     new_id, path = add_member(cell, member)
     typer.echo(_("added {id} to {path}", id=new_id, path=path))

@@ -157,7 +157,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
     if member is None:
         return "", ""  # V001 reports unknown ids
     state = standing(member, meeting.date)
-    day = meeting.date.isoformat()
+    day = meeting.date
     if not active_here(state):
         return (_("'{id}' is listed as absent but is not a member of the cell on {date}",
                   id=member_id, date=day),
