@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional, Sequence
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ..base.i18n import _, retranslate
+from ..base.i18n import _, language, retranslate
 
 # Click's fixed words that reach a help page (headings, the help option's help, metavars).
 CLICK_WORDS = ("Arguments", "Options", "Commands", "Show this message and exit.",
@@ -111,11 +111,24 @@ class Group(TyperGroup):
     context_class = Context
 
 
+# The language the help= strings are in: the one of the moment they were translated, at import
+# (the command modules are imported just before this one).
+_help_language = [language()]
+
+
 def prepare(app: typer.Typer) -> None:
     """Give every command of ``app`` the translating classes and its help in this run's language."""
+    now = language()
+    _prepare(app, again=now != _help_language[0])  # help= strings cost 10 ms to say again
+    _help_language[0] = now
+
+
+def _prepare(app: typer.Typer, again: bool) -> None:
     app.info.cls = Group
-    app.info.help = _retranslated(app.info.help)
-    _translate_parameters(app.registered_callback.callback if app.registered_callback else None)
+    if again:
+        app.info.help = _retranslated(app.info.help)
+        _translate_parameters(app.registered_callback.callback if app.registered_callback
+                              else None)
     for info in app.registered_commands:
         if info.cls in (None, TyperCommand):  # typer's default, None before 0.20
             info.cls = Command
@@ -124,11 +137,13 @@ def prepare(app: typer.Typer) -> None:
             info._chibo_doc = inspect.getdoc(info.callback) if info.help is None else None  # type: ignore[attr-defined]
         if info._chibo_doc:  # type: ignore[attr-defined]
             info.help = _(info._chibo_doc)  # type: ignore[attr-defined]
-        _translate_parameters(info.callback)
+        if again:
+            _translate_parameters(info.callback)
     for group in app.registered_groups:
-        group.help = _retranslated(group.help)
+        if again:
+            group.help = _retranslated(group.help)
         if group.typer_instance is not None:
-            prepare(group.typer_instance)
+            _prepare(group.typer_instance, again)
 
 
 def _retranslated(text: Any) -> Any:
