@@ -245,3 +245,20 @@ def test_schema_offers_english_and_vietnamese_words(tmp_path: Path) -> None:
     meeting = next(json.loads(t) for t in texts if '"extraordinary"' in t)
     kinds = next(d["enum"] for d in meeting["$defs"].values() if "regular" in d.get("enum", []))
     assert {"regular", "thường kỳ", "thuong ky", "chuyên đề", "chuyen de"} <= set(kinds)
+
+
+def test_member_add_takes_the_role_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path / "cell")
+    branch = (cell / "branch.yaml").read_text("utf-8")
+    (cell / "branch.yaml").write_text(re.sub(r"(?m)^(\s*deputy:).*$", r"\1", branch), "utf-8")
+    done = cli("member", "add", cell, "--name", "Lê Văn Tâm", "--gender", "nam", "--born",
+               "1980-02-03", "--admitted", "2010-05-19", "--role", "Phó Bí thư")
+    assert done.code == 0, done.err
+    assert "deputy: le-van-tam" in (cell / "branch.yaml").read_text("utf-8")
+
+
+def test_new_meeting_takes_the_kind_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path / "cell")
+    done = cli("new-meeting", cell, "--kind", "chuyen de", "--date", "2025-09-23")
+    assert done.code == 0, done.err
+    assert (cell / "meetings" / "2025-09-23-thematic.yaml").is_file()

@@ -121,6 +121,9 @@ def member_add(
     from ..authoring.text import parse_date, slugify
 
     if role is not None:
+        from ..records.keywords import english
+
+        role = english("Role", role)  # --role "bí thư" is --role secretary
         check_role_free(cell_root(cell), role)  # before the member is added, not after
 
     member = NewMember(

@@ -36,6 +36,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "confirmation": ("chuyển chính thức", "công nhận chính thức"),
         "exemption": ("miễn sinh hoạt", "miễn công tác và sinh hoạt"),
     },
+    "Role": {"secretary": ("bí thư",), "deputy": ("phó bí thư",)},  # member add --role
     "EventKind": {
         "admitted": ("kết nạp",),
         "confirmed": ("chuyển chính thức", "công nhận chính thức"),
@@ -73,6 +74,16 @@ def spellings(enum_name: str, value: str) -> list[str]:
             if form not in found and form != value:
                 found.append(form)
     return found
+
+
+def english(table: str, value: str) -> str:
+    """The English value ``value`` names in ``table`` (``"Bí thư"`` → ``secretary``); ``value``
+    itself when it names none."""
+    key = fold(value)
+    for canonical in ALIASES.get(table, {}):
+        if key == fold(canonical) or key in map(fold, ALIASES[table][canonical]):
+            return canonical
+    return value
 
 
 def with_words(expected: str) -> str:
