@@ -16,6 +16,7 @@ import pytest
 from helpers import ADOPTED_RESOLUTION, MEETING, make_cell
 
 from chibo_cli.base import i18n
+from chibo_cli.base.codes import PROBLEM_CODES
 from chibo_cli.base.diagnostics import Severity
 from chibo_cli.cli import app
 from chibo_cli.cli import checks as checks_cli
@@ -194,7 +195,8 @@ def test_member_list_title_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_checks_list_says_severity_and_tier_in_vietnamese(cli: Cli) -> None:
-    assert {s.value for s in Severity} | {t.value for t in Tier} == set(checks_cli.WORDS)
+    stages = {code.stage for code in PROBLEM_CODES}
+    assert {s.value for s in Severity} | {t.value for t in Tier} | stages == set(checks_cli.WORDS)
     lines = cli("--lang", "vi", "checks").out.splitlines()
     assert any(" lỗi " in line and " mặc định " in line for line in lines)
     assert not any(" error " in line or " default " in line for line in lines)
