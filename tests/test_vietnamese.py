@@ -264,3 +264,37 @@ def test_new_meeting_takes_the_kind_in_vietnamese(cli: Cli, tmp_path: Path) -> N
     done = cli("new-meeting", cell, "--kind", "chuyen de", "--date", "2025-09-23")
     assert done.code == 0, done.err
     assert (cell / "meetings" / "2025-09-23-thematic.yaml").is_file()
+
+
+class UsageError(Exception):
+    """Click's plain usage error, as the boundary sees it: a class name and a message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@pytest.mark.parametrize("english, said", [
+    ("No such command 'valdate'.", "không có lệnh valdate"),
+    ("No such command 'valdate'. Did you mean 'validate'?", "không có lệnh valdate"),
+    ("Missing command.", "còn thiếu tên lệnh"),
+    ("Got unexpected extra argument (b)", "thừa tham số: b"),
+    ("Got unexpected extra arguments (b c)", "thừa tham số: b c"),
+    ("Option '--strict' does not take a value.", "tùy chọn --strict không nhận giá trị"),
+    ("Option '--select' requires an argument.", "tùy chọn --select cần một giá trị"),
+    ("Argument 'x' takes 2 values.", "tham số x cần 2 giá trị"),
+])
+def test_click_usage_messages_are_worded_again(monkeypatch: pytest.MonkeyPatch, english: str,
+                                               said: str) -> None:
+    from chibo_cli.cli.usage_errors import describe
+
+    monkeypatch.setenv("CHIBO_LANG", "vi")
+    message, hint = describe(UsageError(english))
+    assert message == said
+    assert hint == ("có phải ý bạn là 'validate'?" if "Did you mean" in english else "")
+
+
+def test_an_unknown_usage_message_is_shown_as_click_wrote_it() -> None:
+    from chibo_cli.cli.usage_errors import describe
+
+    assert describe(UsageError("Something new.")) == ("Something new.", "")

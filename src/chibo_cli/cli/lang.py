@@ -3,9 +3,10 @@
 typer (which vendors click since 0.20) writes its help pages through a ``HelpFormatter`` that each
 command's ``Context`` makes: chibo's commands get a context whose formatter translates the words
 click writes (``Usage:``, the section headings, ``[default: …]``, ``[required]``, the help option's
-text, the type names of values). Usage errors are worded again at the one error boundary
-(``usage_error``), by the class of the error and the shape of its message, since click builds
-most of them with f-strings that no catalogue hook reaches. ``prepare`` runs before each command
+text, the type names of values, the arguments' names). Usage errors are worded again at the one
+error boundary (``usage_errors.describe``), by the class of the error and the shape of its
+message, since click builds most of them with f-strings that no catalogue hook reaches (typer
+0.29's own ``gettext`` calls cover only a few words). ``prepare`` runs before each command
 line: it gives every command these classes and translates each help text into the language of
 this run (``help=`` strings are translated once, at import, in whatever language that was).
 """
