@@ -2,7 +2,7 @@
 
 Usage: python tools/form_screenshots.py
 The form is opened headless at 80×24, in Vietnamese, on a copy of the example cell's October
-2025 meeting, one screenshot per tab shown in README.md and docs/ghi-bien-ban.md.
+2025 meeting, one screenshot per tab shown in README.md and docs/huong-dan.md (section 9).
 """
 
 from __future__ import annotations
