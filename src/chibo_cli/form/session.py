@@ -19,6 +19,7 @@ from ..base.atomic import write_text_atomic
 from ..base.diagnostics import Diagnostic, file_key
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..records.keywords import english
 from ..records.loader import Cell, WorkspaceError, load_workspace
 from ..records.models import Meeting, MeetingKind, Member
 from ..records.yamlio import Plain, YamlDoc, parse_yaml_text
@@ -78,7 +79,8 @@ class Session:
 
     @property
     def kind(self) -> str:
-        return str(self.data.get("kind") or "regular")
+        """``regular``, ``thematic``…, also when the file says it in Vietnamese."""
+        return english("MeetingKind", str(self.data.get("kind") or "regular"))
 
     def review_refs(self) -> list[str]:
         items = self.data.get("review")
