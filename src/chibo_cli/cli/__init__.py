@@ -13,6 +13,7 @@ import typer
 from ..base.errors import ChiboError, ExitStatus
 from ..base.i18n import _, translate_commands
 from . import checks, demo, records, render, seal, validate  # noqa: F401  (each registers its commands)
+from . import report  # noqa: F401  (registers 'chibo report')
 from .app import app
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
+
+
+DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,19 @@ def _term_period(cell: Optional[Cell]) -> Period:
     return Period(latest.start, end, f"nhiệm kỳ {latest.label}")
 
 
-def latest_year(cells: list[Cell]) -> int:
-    """The year of the latest meeting on record (this year when there is none)."""
-    dates = [m.date for cell in cells for m in cell.meetings]
-    return max(dates).year if dates else dt.date.today().year
+def latest_year(roots: list[Path], today: dt.date) -> int:
+    """The year of the latest meeting on record, read from the meeting files' names
+    (``2025-08-05-regular.yaml``; V018 holds a file to the date it names), so a ward is not
+    loaded twice; this year when there is none."""
+    years = [int(name[:4]) for root in roots if (root / "meetings").is_dir()
+             for name in os.listdir(root / "meetings") if DATED.match(name)]
+    return max(years, default=today.year)
+
+
+def file_stem(label: str) -> str:
+    """``năm 2025`` → ``nam-2025``, ``quý 3/2025`` → ``quy-3-2025``: ASCII for file names."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", label.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower() or "bao-cao"
