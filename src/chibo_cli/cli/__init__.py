@@ -12,8 +12,15 @@ import typer
 
 from ..base.errors import ChiboError, ExitStatus
 from ..base.i18n import _, translate_commands
-from . import checks, demo, records, render, seal, validate  # noqa: F401  (each registers its commands)
-from . import report  # noqa: F401  (registers 'chibo report')
+from . import (  # noqa: F401  (each registers its commands)
+    checks,
+    demo,
+    records,
+    render,
+    report,  # noqa: F401  (registers 'chibo report')
+    seal,
+    validate,
+)
 from .app import app
 
 

@@ -40,8 +40,8 @@ def _committee_table(report: Report):  # type: ignore[no-untyped-def]
     table = Table(title=_("Cells, those falling short first"), title_justify="left",
                   expand=False, pad_edge=False)
     for name, justify in ((_("cell"), "left"), (_("reg."), "right"), (_("them."), "right"),
-                          (_("att."), "right"), (_("spoke"), "right"), (_("sup."), "right"),
-                          (_("tasks"), "right"), (_("short"), "left")):
+                          (_("att."), "right"), (_("spk."), "right"), (_("sup."), "right"),
+                          (_("tasks."), "right"), (_("short"), "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in report.cells:
         style = "red" if r.short else None
@@ -50,6 +50,10 @@ def _committee_table(report: Report):  # type: ignore[no-untyped-def]
                       pct(r.attendance.rate), pct(r.discussion.share),
                       str(r.superior.meetings_visited), f"{r.tasks.done}/{r.tasks.given}",
                       short_text(r), style=style)
+    table.caption = _("reg. = regular meetings held/required, them. = thematic, att. = "
+                      "attendance, spk. = share of those present who spoke, sup. = meetings "
+                      "attended by the superior committee, tasks. = tasks done/given")
+    table.caption_justify = "left"
     return table
 
 

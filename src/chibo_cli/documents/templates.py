@@ -20,6 +20,7 @@ NAMES = {
     "resolution": "A resolution (nghị quyết), with DỰ THẢO while it is a draft",
     "minutes-book": "The minutes book (sổ biên bản) for a year or a term",
     "resolution-book": "The resolution notebook (sổ nghị quyết) for a term",
+    "report": "A report on the cells' meetings (báo cáo tình hình sinh hoạt chi bộ)",
 }
 SUFFIX = ".docx"
 

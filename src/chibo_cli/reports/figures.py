@@ -286,7 +286,7 @@ def band(cell: Cell, rate: Optional[float]) -> str:
     bounds = [cell.rules.fraction(f"reports.attendance_{name}") for name in ("high", "mid", "low")]
     labels = [f"≥ {pct(bounds[0])}", f"{pct(bounds[1])}–{pct(bounds[0])}",
               f"{pct(bounds[2])}–{pct(bounds[1])}", f"< {pct(bounds[2])}"]
-    for bound, label in zip(bounds, labels):
+    for bound, label in zip(bounds, labels, strict=False):
         if Fraction(rate).limit_denominator(10_000) >= bound:
             return label
     return labels[-1]
@@ -365,7 +365,7 @@ def _tasks(cell: Cell, meetings: list[Meeting], period: Period, today: dt.date) 
         if meeting.date <= until:
             for review in meeting.review:
                 latest[review.task] = review.status.value
-    statuses = Counter()
+    statuses: Counter[str] = Counter()
     overdue = 0
     for meeting in meetings:
         for number, task in enumerate(meeting.tasks, start=1):
@@ -394,7 +394,7 @@ def _members(cell: Cell, since: dt.date, on: dt.date) -> MemberFigures:
     """Counts on the period's last day (or today); the events of the period."""
     states = {m.id: standing(m, on) for m in cell.members}
     ours = [m for m in cell.members if states[m.id].in_cell]
-    events = Counter(e.event.value for m in cell.members for e in m.history
+    events: Counter[str] = Counter(str(e.event.value) for m in cell.members for e in m.history
                      if e.event.value in COUNTED_EVENTS and since <= e.date <= on)
     return MemberFigures(
         on=on.isoformat(), total=len(ours),
@@ -416,7 +416,8 @@ def age(born: dt.date, on: dt.date) -> int:
 def age_bands(cell: Cell, ages: list[int]) -> dict[str, int]:
     """Counts per age band; the bands' upper bounds (30, 45, 60) come from the rulebook."""
     bounds = [int(b) for b in cell.rules["reports.age_bands"]]
-    labels = [f"≤ {bounds[0]}"] + [f"{lo + 1}–{hi}" for lo, hi in zip(bounds, bounds[1:])]
+    pairs = zip(bounds, bounds[1:], strict=False)
+    labels = [f"≤ {bounds[0]}"] + [f"{lo + 1}–{hi}" for lo, hi in pairs]
     labels.append(f"> {bounds[-1]}")
     counts = dict.fromkeys(labels, 0)
     for years in ages:

@@ -13,7 +13,6 @@ from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
 
-
 DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -49,7 +48,8 @@ def parse(kind: str, value: str) -> Period:
     found = re.fullmatch(patterns[kind], value.strip())
     if not found:
         examples = {"year": "2025", "quarter": "2025-Q3", "month": "2025-08"}
-        raise ChiboError(_("'{value}' is not a {kind}", value=value, kind=_(kind)),
+        names = {"year": _("year"), "quarter": _("quarter"), "month": _("month")}
+        raise ChiboError(_("'{value}' is not a {kind}", value=value, kind=names[kind]),
                          _("write it as {example}", example=examples[kind]))
     year = int(found.group(1))
     if kind == "year":
