@@ -132,6 +132,8 @@ class MemberFigures:
 class CellReport:
     cell: str
     folder: str
+    above: str                     # from branch.yaml: the body above, the place for dates
+    place: str
     period: str
     start: str
     end: str
@@ -156,7 +158,9 @@ def cell_report(cell: Cell, period: Period, today: dt.date, base: Path,
     rows = [_row(cell, m, base) for m in meetings]
     assigned = [a for a in assignments if cell.root.name in a.cells]
     report = CellReport(
-        cell=cell.name, folder=cell.root.name, period=period.label,
+        cell=cell.name, folder=cell.root.name,
+        above=cell.branch.superior if cell.branch else "",
+        place=cell.branch.place if cell.branch else "", period=period.label,
         start=period.start.isoformat(), end=period.end.isoformat(),
         meetings=_meeting_figures(cell, meetings, period, today),
         attendance=_attendance(cell, meetings, rows),

@@ -110,14 +110,14 @@ def _assemble(workspace: Workspace, reports: list[CellReport], is_committee: boo
                                             r.attendance.rate if r.attendance.rate is not None
                                             else 2.0))
     members = workspace.committee.members if workspace.committee else []
-    first = workspace.cells[0] if workspace.cells else None
-    branch = first.branch if first and first.branch else None
+    first = reports[0] if reports else None
+    place = first.place if first else ""
     if is_committee:
         title = workspace.committee.name if workspace.committee else workspace.root.name
-        superior, place = title, branch.place if branch else ""
+        superior = title
     else:
-        title = reports[0].cell if reports else workspace.root.name
-        superior, place = (branch.superior, branch.place) if branch else ("", "")
+        title = first.cell if first else workspace.root.name
+        superior = first.above if first else ""
     return Report(title=title, superior=superior, place=place,
                   period=reports[0].period if reports else "", committee=is_committee,
                   cells=ranked, totals=totals(reports),
