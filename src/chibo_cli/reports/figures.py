@@ -7,6 +7,7 @@ leave out the exempted, the away and the suspended, so the rates match the minut
 from __future__ import annotations
 
 import datetime as dt
+import os
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Optional, Sequence
 from ..records.loader import Cell
 from ..records.models import CommitteeMember, Meeting, MeetingKind, ResolutionStatus
 from ..rules.checks._support import attendance_at, months_between, normal_text
-from ..rules.roster import standing
+from ..rules.roster import Standing, standing
 from .period import Period, month_end
 
 COUNTED_EVENTS = ("admitted", "confirmed", "transferred_in", "transferred_out", "removed", "died")
@@ -307,10 +308,10 @@ def _over_limit(cell: Cell, meetings: list[Meeting]) -> list[str]:
     months: dict[tuple[str, int], set[int]] = {}
     for meeting in meetings:
         for absence in meeting.absent:
-            member = cell.member(absence.member)
-            if absence.reason or member is None or not standing(member, meeting.date).required:
+            state = states_at(cell, meeting).get(absence.member)
+            if absence.reason or state is None or not state.required:
                 continue
-            months.setdefault((member.id, meeting.date.year), set()).add(meeting.date.month)
+            months.setdefault((absence.member, meeting.date.year), set()).add(meeting.date.month)
     over = {mid for (mid, _year), found in months.items() if len(found) >= limit}
     return sorted(_name(cell, mid) for mid in over)
 
@@ -320,15 +321,22 @@ def _member_speakers(cell: Cell, meeting: Meeting) -> set[str]:
     return {s.speaker for s in meeting.discussion if cell.member(s.speaker) is not None}
 
 
+def states_at(cell: Cell, meeting: Meeting) -> dict[str, Standing]:
+    """Every member's standing on the meeting's date, once per meeting for all the figures."""
+    cache = cell.__dict__.setdefault("_report_states", {})
+    entry = cache.get(id(meeting))
+    if entry is None or entry[0] is not meeting:
+        entry = (meeting, {m.id: standing(m, meeting.date) for m in cell.members})
+        cache[id(meeting)] = entry
+    states: dict[str, Standing] = entry[1]
+    return states
+
+
 def _present_members(cell: Cell, meeting: Meeting) -> set[str]:
     absent = {a.member for a in meeting.absent}
-    present = set()
-    for member in cell.members:
-        state = standing(member, meeting.date)
-        if (state.required and member.id not in absent) or (
-                state.in_cell and member.id in meeting.also_present):
-            present.add(member.id)
-    return present
+    also = set(meeting.also_present)
+    return {mid for mid, state in states_at(cell, meeting).items()
+            if (state.required and mid not in absent) or (state.in_cell and mid in also)}
 
 
 def _discussion(cell: Cell, meetings: list[Meeting]) -> DiscussionFigures:
@@ -454,13 +462,11 @@ def ratio(part: int, whole: int) -> Optional[float]:
 
 
 def relative(file: str, base: Path) -> str:
+    """``file`` relative to ``base``, by the names alone (resolving every path through the file
+    system took a third of a ward's report)."""
     if not file:
         return ""
-    path = Path(file)
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return Path(os.path.relpath(file, base)).as_posix()
 
 
 def _name(cell: Cell, member_id: str) -> str:
