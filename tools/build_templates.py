@@ -377,7 +377,7 @@ def book(doc: DocumentObject, records: str, var: str,
 
 # ------------------------------------------------------------------ report
 
-REPORT_WIDTHS = [4.3, 1.6, 1.6, 1.8, 1.8, 1.4, 1.8, 2.2]
+REPORT_WIDTHS = [3.8, 1.9, 1.9, 1.7, 1.7, 1.4, 1.9, 2.2]
 REPORT_HEADS = ("Chi bộ", "Thường kỳ", "Chuyên đề", "Dự họp", "Phát biểu", "Cấp trên dự",
                 "Nhiệm vụ xong/ giao", "Chưa đạt")
 REPORT_FIELDS = ("name", "regular", "thematic", "attendance", "spoke", "superior", "tasks",

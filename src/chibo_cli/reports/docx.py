@@ -22,7 +22,7 @@ CHART_MM = 160.0
 
 def document_bytes(report: Report, folder: Path, templates: Optional[Path] = None,
                    today: Optional[dt.date] = None) -> bytes:
-    """The report rendered with the ``report`` template (the folder's own one if it has it)."""
+    """The report rendered with the ``report`` template (``folder``'s own one if it has it)."""
     context = {"r": report_context(report, today or dt.date.today())}
     images: dict[str, tuple[bytes, float]] = {}
     months = month_totals(report)
@@ -33,8 +33,8 @@ def document_bytes(report: Report, folder: Path, templates: Optional[Path] = Non
     if report.committee and ranked.rows:
         images["r.chart_ranking"] = (ranking_chart(ranked, "Xếp hạng chi bộ theo tỷ lệ dự "
                                                            "sinh hoạt (%)"), CHART_MM)
-    cell_root = folder if not report.committee else None
-    return render_bytes(find("report", cell_root, templates).path, dict(context),
+    # a committee folder's templates/ is looked in as a cell's is
+    return render_bytes(find("report", folder, templates).path, dict(context),
                         default_rulebook(), images)
 
 
