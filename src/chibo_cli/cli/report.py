@@ -32,6 +32,9 @@ def report(
         None, "--out", help=_("File to write (xlsx and docx: default out/bao-cao-….xlsx|docx "
                               "in the folder; json and csv: default standard output).")),
     force: bool = typer.Option(False, "--force", help=_("Replace an existing file.")),
+    scored: bool = typer.Option(
+        False, "--quality", help=_("Score each meeting on the local scoring sheet (rules "
+                                   "quality.*; on for good with quality.enabled: true).")),
 ) -> int:
     """Figures of meetings, attendance, discussion, superior visits, tasks and members."""
     from ..records.loader import WorkspaceError
@@ -39,7 +42,7 @@ def report(
 
     spec = _period(year, quarter, month, term)
     try:
-        result = build_report(path, spec)
+        result = build_report(path, spec, scored=scored)
     except WorkspaceError as exc:
         raise ChiboError(str(exc)) from None
     if output is ReportFormat.terminal:

@@ -116,11 +116,13 @@ def _meetings_table(r: CellReport):  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     table = Table(title=_("Meetings"), title_justify="left", pad_edge=False)
+    scored = any(row.quality for row in r.rows)
     for name in (_("date"), _("kind"), _("min."), _("required"), _("present"), "%",
-                 _("spoke"), _("superior")):
-        table.add_column(name, overflow="fold")
+                 _("spoke"), _("sup."), *([_("points")] if scored else [])):
+        table.add_column(name, overflow="fold", no_wrap=name == _("date"))
     for row in r.rows:
+        points = [f"{row.quality.total:g} {row.quality.band}"] if row.quality else []
         table.add_row(row.date, kind_name(row.kind), str(row.minutes or "–"), str(row.required),
                       str(row.present), pct(row.rate), str(row.speakers),
-                      ", ".join(row.superior))
+                      str(len(row.superior)), *points)
     return table

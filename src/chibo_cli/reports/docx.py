@@ -4,6 +4,7 @@ rendered through the same template machinery as the minutes; charts are images."
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -116,6 +117,13 @@ def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
     meetings.append(f"- Cấp ủy viên cấp trên dự sinh hoạt: {visits}.")
     if s.assigned_absent:
         meetings.append(f"- Cấp ủy viên được phân công chưa dự: {', '.join(s.assigned_absent)}.")
+    scored = [row.quality for row in r.rows if row.quality]
+    if scored:
+        bands = Counter(q.band for q in scored)
+        average = sum(q.total for q in scored) / len(scored)
+        meetings.append(f"- Chấm điểm theo phiếu: bình quân {average:.1f} điểm; " + ", ".join(
+            f"{label} {bands[label]}" for label in ("Tốt", "Khá", "Trung bình", "Yếu")
+            if bands[label]) + " cuộc.")
     tasks = [f"- Nhiệm vụ phân công: {t.given}; hoàn thành: {t.done}; đang thực hiện: "
              f"{t.in_progress}; chưa thực hiện: {t.not_done}; chưa kiểm điểm: {t.not_reviewed};"
              f" quá hạn: {t.overdue}.",

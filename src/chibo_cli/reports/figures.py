@@ -19,7 +19,9 @@ from ..records.loader import Cell
 from ..records.models import CommitteeMember, Meeting, MeetingKind, ResolutionStatus
 from ..rules.checks._support import attendance_at, months_between, normal_text
 from ..rules.roster import Standing, standing
+from . import quality
 from .period import Period, month_end
+from .quality import Quality
 
 COUNTED_EVENTS = ("admitted", "confirmed", "transferred_in", "transferred_out", "removed", "died")
 
@@ -40,6 +42,7 @@ class MeetingRow:
     speakers: int
     superior: list[str]
     file: str
+    quality: Optional[Quality] = None
 
 
 @dataclass
@@ -147,16 +150,19 @@ class CellReport:
     rows: list[MeetingRow] = field(default_factory=list)
     short: list[str] = field(default_factory=list)   # regular, thematic, attendance, superior
     files: list[str] = field(default_factory=list)
+    quality_sources: dict[str, str] = field(default_factory=dict)  # when the sheet is on
 
 
 # ------------------------------------------------------------------ one cell
 
 
 def cell_report(cell: Cell, period: Period, today: dt.date, base: Path,
-                assignments: Sequence[CommitteeMember] = ()) -> CellReport:
-    """Every figure of ``cell`` over ``period``; files are named relative to ``base``."""
+                assignments: Sequence[CommitteeMember] = (), scored: bool = False) -> CellReport:
+    """Every figure of ``cell`` over ``period``; files are named relative to ``base``;
+    ``scored`` (or the rule ``quality.enabled``) adds the scoring sheet's points per meeting."""
     meetings = [m for m in cell.meetings if period.holds(m.date)]
-    rows = [_row(cell, m, base) for m in meetings]
+    scored = scored or quality.enabled(cell)
+    rows = [_row(cell, m, base, scored) for m in meetings]
     assigned = [a for a in assignments if cell.root.name in a.cells]
     report = CellReport(
         cell=cell.name, folder=cell.root.name,
@@ -169,21 +175,26 @@ def cell_report(cell: Cell, period: Period, today: dt.date, base: Path,
         superior=_superior(rows, assigned),
         tasks=_tasks(cell, meetings, period, today),
         members=_members(cell, period.start, min(period.end, today)),
-        rows=rows, files=_files(cell, meetings, period, base))
+        rows=rows, files=_files(cell, meetings, period, base),
+        quality_sources=quality.sources(cell) if scored else {})
     report.short = shortfalls(cell, report)
     return report
 
 
-def _row(cell: Cell, meeting: Meeting, base: Path) -> MeetingRow:
+def _row(cell: Cell, meeting: Meeting, base: Path, scored: bool) -> MeetingRow:
     counts = attendance_at(cell, meeting)
     present = counts.required_present
+    came = _present_members(cell, meeting)
+    speakers = len(_member_speakers(cell, meeting) & came)
     return MeetingRow(
         id=meeting.id, date=meeting.date.isoformat(), kind=meeting.kind.value,
         minutes=meeting.duration(), required=counts.required, present=present,
         absent_excused=counts.absent_excused, absent_unexcused=counts.absent_unexcused,
-        rate=ratio(present, counts.required), speakers=len(_member_speakers(cell, meeting)),
+        rate=ratio(present, counts.required), speakers=speakers,
         superior=[g.name for g in meeting.guests if g.superior],
-        file=relative(cell.file_of(meeting), base))
+        file=relative(cell.file_of(meeting), base),
+        quality=quality.score(cell, meeting, counts.required, present, speakers, len(came))
+        if scored else None)
 
 
 def _meeting_figures(cell: Cell, meetings: list[Meeting], period: Period,

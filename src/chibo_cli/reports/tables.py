@@ -11,6 +11,7 @@ from typing import Optional, Union
 
 from ..base.i18n import _
 from .figures import COUNTED_EVENTS, CellReport
+from .quality import PARTS
 from .ward import Report
 
 Value = Union[str, int, float, None]
@@ -26,8 +27,31 @@ class Table:
 
 
 def views(report: Report) -> list[Table]:
-    return [summary(report), meetings(report), months(report), superior(report),
-            tasks(report), members(report)]
+    found = [summary(report), meetings(report), months(report), superior(report),
+             tasks(report), members(report)]
+    if any(row.quality for cell in report.cells for row in cell.rows):
+        found.append(quality(report))
+    return found
+
+
+def quality(report: Report) -> Table:
+    """The scoring sheet's points per meeting, and where each part's points come from."""
+    headers = [_("cell"), _("meeting"), *[part_name(p) for p in PARTS], _("points"), _("band")]
+    rows: list[list[Value]] = [
+        [r.cell, m.id, *[m.quality.points[p] for p in PARTS], m.quality.total, m.quality.band]
+        for r in report.cells for m in r.rows if m.quality]
+    sources = next((r.quality_sources for r in report.cells if r.quality_sources), {})
+    rows.append([])
+    rows.append([_("source")])
+    rows += [[part_name(p), None, sources.get(p, "")] for p in PARTS]
+    return Table("quality", _("Meeting quality"), headers, rows)
+
+
+def part_name(part: str) -> str:
+    names = {"attendance": _("attendance"), "speakers": _("spoke"),
+             "preparation": _("preparation"), "conclusion": _("conclusion"),
+             "tasks": _("tasks")}
+    return names.get(part, part)
 
 
 def summary(report: Report) -> Table:

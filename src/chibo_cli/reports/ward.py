@@ -66,8 +66,10 @@ class Report:
 
 
 def build_report(path: Path, spec: Optional[PeriodSpec] = None,
-                 today: Optional[dt.date] = None, workers: Optional[int] = None) -> Report:
-    """The report of the cell or committee at ``path`` (WorkspaceError when it is neither)."""
+                 today: Optional[dt.date] = None, workers: Optional[int] = None,
+                 scored: bool = False) -> Report:
+    """The report of the cell or committee at ``path`` (WorkspaceError when it is neither);
+    ``scored`` adds the meeting-quality points whatever ``quality.enabled`` says."""
     today = today or dt.date.today()
     roots, is_committee = find_cell_roots(path)
     spec = spec or PeriodSpec("year", str(latest_year(roots, today)))
@@ -75,19 +77,20 @@ def build_report(path: Path, spec: Optional[PeriodSpec] = None,
     if count < 2:
         workspace = load_workspace(path)
         members = workspace.committee.members if workspace.committee else []
-        reports = [cell_report(c, spec.resolve(c), today, path, members) for c in workspace.cells]
+        reports = [cell_report(c, spec.resolve(c), today, path, members, scored)
+                   for c in workspace.cells]
     else:
-        workspace, reports = _parallel(path, roots, spec, today, count)
+        workspace, reports = _parallel(path, roots, spec, today, count, scored)
     return _assemble(workspace, reports, is_committee)
 
 
 def _parallel(path: Path, roots: list[Path], spec: PeriodSpec, today: dt.date,
-              count: int) -> tuple[Workspace, list[CellReport]]:
+              count: int, scored: bool) -> tuple[Workspace, list[CellReport]]:
     workspace = Workspace(path, [])
     rules = load_committee(workspace)
     members = workspace.committee.members if workspace.committee else []
     chunks = [roots[i::count * CHUNKS_PER_WORKER] for i in range(count * CHUNKS_PER_WORKER)]
-    jobs = [(chunk, rules, spec, today, path, members) for chunk in chunks if chunk]
+    jobs = [(chunk, rules, spec, today, path, members, scored) for chunk in chunks if chunk]
     with _context().Pool(count) as pool:
         parts = list(pool.imap_unordered(_chunk, jobs))
     reports = [r for part in parts for r in part]
@@ -96,12 +99,12 @@ def _parallel(path: Path, roots: list[Path], spec: PeriodSpec, today: dt.date,
 
 
 def _chunk(job: tuple[list[Path], Rulebook, PeriodSpec, dt.date, Path,
-                      Sequence[CommitteeMember]]) -> list[CellReport]:
-    roots, rules, spec, today, base, members = job
+                      Sequence[CommitteeMember], bool]) -> list[CellReport]:
+    roots, rules, spec, today, base, members, scored = job
     reports = []
     for root in roots:
         cell = load_cell(root, rules, [])
-        reports.append(cell_report(cell, spec.resolve(cell), today, base, members))
+        reports.append(cell_report(cell, spec.resolve(cell), today, base, members, scored))
     return reports
 
 

@@ -41,7 +41,8 @@ def _sheet(book: Any, table: Table) -> Any:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
             cell.number_format = "0.0%"
     for index, header in enumerate(table.headers, start=1):
-        longest = max([len(str(header))] + [len(str(r[index - 1] or "")) for r in table.rows])
+        longest = max([len(str(header))] + [len(str(r[index - 1] or "")) for r in table.rows
+                                            if len(r) >= index])
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(
             longest + 2, MAX_WIDTH)
     return sheet
