@@ -139,3 +139,23 @@ def test_help_does_not_import_the_report_libraries() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                          text=True, cwd=REPO)
     assert out.stdout.strip().endswith("False"), out.stderr
+
+
+def test_unreadable_files_are_named_not_counted(cli: Any, ward: Path) -> None:
+    broken = ward / "chi-bo-to-dan-pho-5" / "meetings" / "2025-12-09-regular.yaml"
+    broken.write_text("kind: regular\ndate: [\n", encoding="utf-8")
+    done = cli("report", ward, "--year", "2025", "--format", "json")
+    assert done.code == 0 and "1 file(s) could not be read" in done.err
+    assert "Traceback" not in done.err
+    five = next(c for c in json.loads(done.out)["cells"] if c["folder"] == "chi-bo-to-dan-pho-5")
+    assert five["unreadable"] == ["chi-bo-to-dan-pho-5/meetings/2025-12-09-regular.yaml"]
+    assert five["meetings"]["regular_held"] == 11 and five["meetings"]["months_short"] == [
+        "2025-12"]
+
+
+def test_a_committee_without_cells(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "committee.yaml").write_text("name: Đảng bộ phường Mới\n", encoding="utf-8")
+    for output in ("terminal", "json", "csv", "xlsx", "docx"):
+        done = cli("report", tmp_path, "--year", "2025", "--format", output, "--out",
+                   tmp_path / f"r.{output}")
+        assert done.code == 0, (output, done.err)

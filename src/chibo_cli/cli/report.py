@@ -45,6 +45,7 @@ def report(
         result = build_report(path, spec, scored=scored)
     except WorkspaceError as exc:
         raise ChiboError(str(exc)) from None
+    _warn_unreadable(result.unreadable)
     if output is ReportFormat.terminal:
         from .report_view import show
 
@@ -58,6 +59,17 @@ def report(
     _write(target, data, force)
     typer.echo(str(target))
     return 0
+
+
+def _warn_unreadable(files: list[str]) -> None:
+    import sys
+
+    if files:
+        sys.stderr.write(_("warning: {count} file(s) could not be read and are not counted: "
+                           "{files}", count=len(files), files=", ".join(files[:5])
+                           + (", …" if len(files) > 5 else "")) + "\n")
+        sys.stderr.write("    " + _("hint") + ": " + _("'chibo validate' shows what is wrong "
+                                                      "with them") + "\n")
 
 
 def _period(year: Optional[str], quarter: Optional[str], month: Optional[str], term: bool):  # type: ignore[no-untyped-def]

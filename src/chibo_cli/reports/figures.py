@@ -151,6 +151,7 @@ class CellReport:
     short: list[str] = field(default_factory=list)   # regular, thematic, attendance, superior
     files: list[str] = field(default_factory=list)
     quality_sources: dict[str, str] = field(default_factory=dict)  # when the sheet is on
+    unreadable: list[str] = field(default_factory=list)  # files left out: they did not load
 
 
 # ------------------------------------------------------------------ one cell

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ..base.diagnostics import Diagnostic, Severity
 from ..records.loader import Workspace, find_cell_roots, load_cell, load_committee, load_workspace
 from ..records.models import CommitteeMember
 from ..records.rulebook import Rulebook
 from ..rules.checks._support import normal_text
 from ..rules.parallel import _context, _workers
-from .figures import CellReport, cell_report, ratio
+from .figures import CellReport, cell_report, ratio, relative
 from .period import PeriodSpec, latest_year
 
 CHUNKS_PER_WORKER = 4
@@ -64,6 +65,10 @@ class Report:
     totals: Totals
     assignments: list[Assignment] = field(default_factory=list)
 
+    @property
+    def unreadable(self) -> list[str]:
+        return [f for cell in self.cells for f in cell.unreadable]
+
 
 def build_report(path: Path, spec: Optional[PeriodSpec] = None,
                  today: Optional[dt.date] = None, workers: Optional[int] = None,
@@ -79,6 +84,10 @@ def build_report(path: Path, spec: Optional[PeriodSpec] = None,
         members = workspace.committee.members if workspace.committee else []
         reports = [cell_report(c, spec.resolve(c), today, path, members, scored)
                    for c in workspace.cells]
+        for cell, report in zip(workspace.cells, reports, strict=True):
+            inside = str(cell.root / "x")[:-1]  # the folder's path and a separator
+            _note_unreadable(report, [d for d in workspace.diagnostics
+                                      if d.location.file.startswith(inside)], path)
     else:
         workspace, reports = _parallel(path, roots, spec, today, count, scored)
     return _assemble(workspace, reports, is_committee)
@@ -103,9 +112,18 @@ def _chunk(job: tuple[list[Path], Rulebook, PeriodSpec, dt.date, Path,
     roots, rules, spec, today, base, members, scored = job
     reports = []
     for root in roots:
-        cell = load_cell(root, rules, [])
+        problems: list[Diagnostic] = []
+        cell = load_cell(root, rules, problems)
         reports.append(cell_report(cell, spec.resolve(cell), today, base, members, scored))
+        _note_unreadable(reports[-1], problems, base)
     return reports
+
+
+def _note_unreadable(report: CellReport, problems: list[Diagnostic], base: Path) -> None:
+    """Name, on a cell's figures, its files that failed to load: the figures leave them out (a
+    meeting that does not load is not counted), and the reader must know."""
+    report.unreadable = sorted({relative(d.location.file, base) for d in problems
+                                if d.severity is Severity.ERROR and d.location.file})
 
 
 def _assemble(workspace: Workspace, reports: list[CellReport], is_committee: bool) -> Report:
