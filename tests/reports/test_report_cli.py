@@ -155,7 +155,10 @@ def test_unreadable_files_are_named_not_counted(cli: Any, ward: Path) -> None:
 
 def test_a_committee_without_cells(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "committee.yaml").write_text("name: Đảng bộ phường Mới\n", encoding="utf-8")
-    for output in ("terminal", "json", "csv", "xlsx", "docx"):
+    assert cli("report", tmp_path, "--year", "2025").code == 0
+    for output in ("json", "csv", "xlsx", "docx"):
         done = cli("report", tmp_path, "--year", "2025", "--format", output, "--out",
                    tmp_path / f"r.{output}")
         assert done.code == 0, (output, done.err)
+    refused = cli("report", tmp_path, "--out", tmp_path / "r.txt")
+    assert refused.code == 2 and "--out needs" in refused.err

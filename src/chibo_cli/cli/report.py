@@ -40,6 +40,8 @@ def report(
     from ..records.loader import WorkspaceError
     from ..reports.ward import build_report
 
+    if out is not None and output is ReportFormat.terminal:
+        raise ChiboError(_("--out needs --format json, csv, xlsx or docx"))
     spec = _period(year, quarter, month, term)
     try:
         result = build_report(path, spec, scored=scored)

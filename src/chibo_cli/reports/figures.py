@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..records.loader import Cell
-from ..records.models import CommitteeMember, Meeting, MeetingKind, ResolutionStatus
+from ..records.models import (
+    CommitteeMember,
+    Meeting,
+    MeetingKind,
+    Record,
+    Resolution,
+    ResolutionStatus,
+)
 from ..rules.checks._support import attendance_at, months_between, normal_text
 from ..rules.roster import Standing, standing
 from . import quality
@@ -406,10 +413,10 @@ def _tasks(cell: Cell, meetings: list[Meeting], period: Period, today: dt.date) 
         resolutions=dict(sorted(adopted.items())), drafts=drafts)
 
 
-def _resolution_in(cell: Cell, resolution: object, period: Period) -> bool:
-    day = getattr(resolution, "date", None)
+def _resolution_in(cell: Cell, resolution: Resolution, period: Period) -> bool:
+    day = resolution.date
     if day is None:
-        meeting = cell.meeting(getattr(resolution, "meeting", ""))
+        meeting = cell.meeting(resolution.meeting)
         day = meeting.date if meeting else None
     return day is not None and period.holds(day)
 
@@ -488,9 +495,11 @@ def _name(cell: Cell, member_id: str) -> str:
 
 def _files(cell: Cell, meetings: list[Meeting], period: Period, base: Path) -> list[str]:
     """Every file the cell's figures were counted from."""
-    records: list[object] = [cell.branch, *meetings]
-    records += [r for r in cell.resolutions if _resolution_in(cell, r, period)]
-    files = [cell.file_of(r) for r in records if r is not None]  # type: ignore[arg-type]
+    records: list[Record] = [*meetings, *(r for r in cell.resolutions
+                                          if _resolution_in(cell, r, period))]
+    if cell.branch is not None:
+        records.append(cell.branch)
+    files = [cell.file_of(r) for r in records]
     files.append(str(cell.root / "members.yaml"))
     files += [str(cell.root / "plans" / f"{p.year}.yaml") for p in cell.plans
               if period.start.year <= p.year <= period.end.year]

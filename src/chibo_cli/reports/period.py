@@ -12,6 +12,7 @@ from typing import Optional
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
+from ..rules.checks._support import add_months
 
 DATED = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -72,8 +73,9 @@ def _term_period(cell: Optional[Cell]) -> Period:
     if not terms:
         raise ChiboError(_("{path}: branch.yaml names no term", path=cell.root if cell else "?"))
     latest = terms[-1]
-    # A term lasts until the next congress; the current one is open-ended (five years by custom).
-    end = dt.date(latest.start.year + 5, latest.start.month, 1) - dt.timedelta(days=1)
+    # the next congress has not been held: the term runs its length from the rulebook
+    years = int(cell.rules["reports.term_years"]) if cell else 5
+    end = add_months(latest.start, 12 * years) - dt.timedelta(days=1)  # 29/2 → 28/2 safely
     return Period(latest.start, end, f"nhiệm kỳ {latest.label}")
 
 
