@@ -75,6 +75,12 @@ def test_xlsx_sheets_formats_and_charts(cli: Any, ward: Path) -> None:
     cells = {row[0]: row for row in summary.iter_rows(min_row=2, values_only=True)}
     assert cells["Chi bộ Tổ dân phố số 5"][1:5] == (12, 12, 4, 4)
     assert len(book["by_month"]._charts) == 1 and len(book["ranking"]._charts) == 1
+    (line,) = book["by_month"]._charts[0].series
+    assert line.val.numRef.f == "'by_month'!$D$2:$D$13"  # the attendance column, 12 months
+    (bars,) = book["ranking"]._charts[0].series
+    assert (bars.cat.strRef or bars.cat.numRef).f == "'ranking'!$A$2:$A$3"  # both cells
+    ranked = [r[1] for r in book["ranking"].iter_rows(min_row=2, values_only=True)]
+    assert ranked == sorted(ranked, reverse=True)
     months = [r[0] for r in book["by_month"].iter_rows(min_row=2, values_only=True)]
     assert months == [f"2025-{m:02d}" for m in range(1, 13)]
     again = cli("report", ward, "--year", "2025", "--format", "xlsx")
