@@ -17,9 +17,10 @@ from . import (  # noqa: F401  (each registers its commands)
     demo,
     records,
     render,
-    report,  # noqa: F401  (registers 'chibo report')
+    report,
     seal,
     validate,
+    yearly,
 )
 from .app import app
 

@@ -18,9 +18,9 @@ from typing import Optional, Sequence
 from ..records.loader import Cell
 from ..records.models import (
     CommitteeMember,
+    Located,
     Meeting,
     MeetingKind,
-    Record,
     Resolution,
     ResolutionStatus,
 )
@@ -495,7 +495,7 @@ def _name(cell: Cell, member_id: str) -> str:
 
 def _files(cell: Cell, meetings: list[Meeting], period: Period, base: Path) -> list[str]:
     """Every file the cell's figures were counted from."""
-    records: list[Record] = [*meetings, *(r for r in cell.resolutions
+    records: list[Located] = [*meetings, *(r for r in cell.resolutions
                                           if _resolution_in(cell, r, period))]
     if cell.branch is not None:
         records.append(cell.branch)
