@@ -64,6 +64,11 @@ def vi_percent(value: Optional[float]) -> str:
     return "–" if value is None else f"{value * 100:.1f}%".replace(".", ",")
 
 
+def vi_number(value: Optional[float]) -> str:
+    """97.5 → ``97,5``; whole numbers without a decimal part."""
+    return "–" if value is None else f"{value:g}".replace(".", ",")
+
+
 def _overview(report: Report) -> shapes.ReportSection:
     t = report.totals
     lines = []
@@ -77,10 +82,19 @@ def _overview(report: Report) -> shapes.ReportSection:
         f"({vi_percent(t.attendance_rate)}).",
         f"- Đảng viên dự họp có phát biểu: {t.speakers}/{t.present} lượt "
         f"({vi_percent(t.speakers_share)}).",
-        f"- Cấp ủy viên cấp trên dự sinh hoạt tại {t.cells_visited}/{t.cells} chi bộ.",
+        _visited_line(report),
         f"- Nhiệm vụ được phân công: {t.tasks_given}, đã hoàn thành: {t.tasks_done}.",
         f"- Tổng số đảng viên: {t.members}; kết nạp mới trong kỳ: {t.admitted}."]
     return {"heading": "I. TÌNH HÌNH CHUNG", "lines": lines}
+
+
+def _visited_line(report: Report) -> str:
+    t = report.totals
+    if report.committee or not report.cells:
+        return f"- Cấp ủy viên cấp trên dự sinh hoạt tại {t.cells_visited}/{t.cells} chi bộ."
+    visited = report.cells[0].superior.meetings_visited
+    return (f"- Số cuộc sinh hoạt có cấp ủy viên cấp trên dự: {visited}/"
+            f"{len(report.cells[0].rows)}.")
 
 
 def _assignments(report: Report) -> shapes.ReportSection:
@@ -102,7 +116,7 @@ def _assignments(report: Report) -> shapes.ReportSection:
 def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
     m, a, d, s, t, p = r.meetings, r.attendance, r.discussion, r.superior, r.tasks, r.members
     meetings = [f"- Thời lượng: ngắn nhất {m.shortest or '–'} phút, trung vị "
-                f"{f'{m.median:g}' if m.median is not None else '–'} phút; chuyên đề theo kế "
+                f"{vi_number(m.median)} phút; chuyên đề theo kế "
                 f"hoạch đã sinh hoạt: {m.planned_held}/{m.planned_topics}."]
     if m.months_short or m.quarters_short:
         meetings.append(f"- Chưa sinh hoạt đủ: {', '.join(m.months_short + m.quarters_short)}.")
@@ -121,7 +135,8 @@ def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
     if scored:
         bands = Counter(q.band for q in scored)
         average = sum(q.total for q in scored) / len(scored)
-        meetings.append(f"- Chấm điểm theo phiếu: bình quân {average:.1f} điểm; " + ", ".join(
+        meetings.append(f"- Chấm điểm theo phiếu: bình quân {vi_number(round(average, 1))} điểm; "
+                        + ", ".join(
             f"{label} {bands[label]}" for label in ("Tốt", "Khá", "Trung bình", "Yếu")
             if bands[label]) + " cuộc.")
     tasks = [f"- Nhiệm vụ phân công: {t.given}; hoàn thành: {t.done}; đang thực hiện: "
