@@ -117,7 +117,7 @@ def _meetings_table(r: CellReport):  # type: ignore[no-untyped-def]
 
     table = Table(title=_("Meetings"), title_justify="left", pad_edge=False)
     scored = any(row.quality for row in r.rows)
-    for name in (_("date"), _("kind"), _("min."), _("required"), _("present"), "%",
+    for name in (_("date"), _("kind"), _("min."), _("to attend"), _("present"), "%",
                  _("spoke"), _("sup."), *([_("points")] if scored else [])):
         table.add_column(name, overflow="fold", no_wrap=name == _("date"))
     for row in r.rows:

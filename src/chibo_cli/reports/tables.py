@@ -55,7 +55,8 @@ def part_name(part: str) -> str:
 
 
 def summary(report: Report) -> Table:
-    headers = [_("cell"), _("regular held"), _("required"), _("thematic held"), _("required"),
+    headers = [_("cell"), _("regular held"), _("regular owed"), _("thematic held"),
+               _("thematic owed"),
                _("attendance"), _("band"), _("spoke"), _("superior visits"), _("tasks given"),
                _("done"), _("overdue"), _("members"), _("admitted"), _("falls short in")]
     rows: list[list[Value]] = [[
@@ -73,7 +74,7 @@ def short_text(report: CellReport) -> str:
 
 
 def meetings(report: Report) -> Table:
-    headers = [_("cell"), _("meeting"), _("date"), _("kind"), _("minutes"), _("required"),
+    headers = [_("cell"), _("meeting"), _("date"), _("kind"), _("minutes"), _("to attend"),
                _("present"), _("attendance"), _("absent with reason"), _("absent without reason"),
                _("spoke"), _("from the superior committee"), _("file")]
     rows: list[list[Value]] = [
@@ -84,7 +85,7 @@ def meetings(report: Report) -> Table:
 
 
 def months(report: Report) -> Table:
-    headers = [_("cell"), _("month"), _("required"), _("present"), _("attendance")]
+    headers = [_("cell"), _("month"), _("to attend"), _("present"), _("attendance")]
     rows: list[list[Value]] = [[r.cell, m.month, m.required, m.present, m.rate]
                                for r in report.cells for m in r.attendance.by_month]
     return Table("months", _("Attendance by month"), headers, rows, percent=(4,))
@@ -101,7 +102,7 @@ def month_totals(report: Report) -> Table:
     rows: list[list[Value]] = [[month, req, pres, round(pres / req, 4) if req else None]
                                for month, (req, pres) in sorted(sums.items())]
     return Table("by_month", _("Attendance per month"),
-                 [_("month"), _("required"), _("present"), _("attendance")], rows, percent=(3,))
+                 [_("month"), _("to attend"), _("present"), _("attendance")], rows, percent=(3,))
 
 
 def ranking(report: Report) -> Table:
