@@ -12,7 +12,8 @@ import pytest
 from chibo_cli.rules.checks import registry
 
 REPO = Path(__file__).resolve().parents[2]
-FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks")
+FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks",
+            "admission")
 
 
 def _cases() -> list[tuple[str, list[object]]]:

@@ -346,7 +346,7 @@ class _CellWriter:
                 if s.in_cell and s.exempted and not s.away and rng.random() < 0.3]
         # attendance() reads only these fields; a plain namespace is 50× cheaper to build
         stub = cast(Meeting, SimpleNamespace(
-            date=date, also_present=also,
+            date=date, also_present=also, member_votes=[],
             absent=[SimpleNamespace(member=a["member"], reason=a.get("reason")) for a in absent]))
         counts = attendance(stub, self.roster.models)
         gone = {a["member"] for a in absent}

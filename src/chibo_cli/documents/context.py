@@ -25,7 +25,14 @@ from ..records.models import (
 )
 from ..records.models import Task as TaskRecord
 from ..records.models import Vote as VoteRecord
-from ..rules.roster import Attendance, Standing, attendance, came_anyway, standing
+from ..rules.roster import (
+    Attendance,
+    Standing,
+    attendance,
+    came_anyway,
+    excused,
+    meeting_states,
+)
 from . import shapes
 
 # Characters XML 1.0 cannot hold; a stray one would make Word refuse the whole file.
@@ -200,7 +207,9 @@ def _counts(att: Attendance) -> shapes.Counts:
 
 
 def _absentees(cell: Cell, meeting: Meeting) -> list[shapes.Absentee]:
-    return [{"name": name_of(cell, a.member), "reason": in_brackets(a.reason)}
+    # "Không lý do" written as a reason is no reason: the line reads "vắng không có lý do".
+    return [{"name": name_of(cell, a.member),
+             "reason": in_brackets(a.reason) if excused(a.reason) else ""}
             for a in meeting.absent]
 
 
@@ -213,7 +222,7 @@ def in_brackets(text: Optional[str]) -> str:
 
 
 def _visitors(cell: Cell, meeting: Meeting) -> list[shapes.Visitor]:
-    states = {m.id: standing(m, meeting.date) for m in cell.members}
+    states = meeting_states(meeting, cell.members)
     return [{"name": name_of(cell, mid), "status": _visitor_status(states[mid])}
             for mid in came_anyway(meeting, states)]
 

@@ -19,10 +19,21 @@ __all__ = ["CheckSpec", "Finding", "Tier", "check", "registry", "selected", "run
 
 def registry() -> dict[str, CheckSpec]:
     """Every check, by code, from the family modules listed here."""
-    from . import calendar, meetings, members, references, resolutions, seal, tasks, votes
+    from . import (
+        admission,
+        calendar,
+        meetings,
+        members,
+        references,
+        resolutions,
+        seal,
+        tasks,
+        votes,
+    )
 
     specs: dict[str, CheckSpec] = {}
-    for module in (references, meetings, votes, resolutions, calendar, members, tasks, seal):
+    for module in (references, meetings, votes, resolutions, calendar, members, admission, tasks,
+                   seal):
         for value in vars(module).values():
             spec = getattr(value, "chibo_check", None)
             if isinstance(spec, CheckSpec):
