@@ -72,7 +72,7 @@ def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
-
+    _pdf_first(pdf)
     target, record_id = _target(reference, cell)
     workspace, found = _load_cell(target)
     record = find(found, record_id)
@@ -144,6 +144,7 @@ def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
     from ..records.loader import find_cell_roots
     from .validate import load_or_fail
 
+    _pdf_first(pdf)
     _roots, is_committee = _find(path, find_cell_roots)
     workspace = load_or_fail(path)
     if not is_committee:
@@ -334,6 +335,14 @@ def _latest_year(cell: "Cell") -> int:
     import datetime as dt
 
     return max((m.date.year for m in cell.meetings), default=dt.date.today().year)
+
+
+def _pdf_first(pdf: bool) -> None:
+    """With --pdf, stop before writing anything when LibreOffice is missing."""
+    if pdf:
+        from ..documents.pdf import require_soffice
+
+        require_soffice()
 
 
 def _finish(written: list[Path], pdf: bool, force: bool) -> int:
