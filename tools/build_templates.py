@@ -310,11 +310,12 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
                  "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %};")
     para(doc, f"- {{{{ {v}.executive }}}} tổ chức triển khai, theo dõi, kiểm tra việc thực hiện "
               "nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc nghị quyết "
-              "này.")
+              "này.", "Chibo Closing")
     tag(doc, f"if {v}.vote and not {v}.draft")
     vote = f"{v}.vote"
     para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {vote}.in_favour }}}}/"
-              f"{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt {{{{ {vote}.percent }}}}).")
+              f"{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt {{{{ {vote}.percent }}}}).",
+         "Chibo Closing")
     tag(doc, "endif")
     table = plain_table(doc, SIGN_WIDTHS)
     left, right = table.rows[0].cells

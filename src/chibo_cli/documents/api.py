@@ -175,6 +175,7 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> by
 
     from .docx_layout import apply_layout
     from .env import jinja_env
+    from .symbols import keep_symbols_whole
 
     try:
         document = DocxTemplate(str(template))
@@ -187,6 +188,7 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> by
                            path=template, error=exc),
                          _("run 'chibo templates lint {path}'", path=template)) from None
     apply_layout(document.docx, rules)
+    keep_symbols_whole(document.docx)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
