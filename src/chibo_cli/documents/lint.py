@@ -25,7 +25,8 @@ _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _CURLY = "“”‘’"
 CONTEXTS: dict[str, type] = {
     "minutes-regular": shapes.MinutesContext, "minutes-thematic": shapes.MinutesContext,
-    "resolution": shapes.ResolutionContext, "minutes-book": shapes.MinutesBookContext,
+    "resolution": shapes.ResolutionContext, "conclusion": shapes.ResolutionContext,
+    "minutes-book": shapes.MinutesBookContext,
     "resolution-book": shapes.ResolutionBookContext,
 }
 ANY = object()
