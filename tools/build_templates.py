@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -433,8 +434,21 @@ def build() -> list[Path]:
         _drop_leading_empty(doc)
         doc.core_properties.title = name.removesuffix(".docx")
         doc.save(str(OUT / name))
+        _stable_zip(OUT / name)
         written.append(OUT / name)
     return written
+
+
+def _stable_zip(path: Path) -> None:
+    """python-docx stamps every zip entry with the time of saving: stamp FIXED_TIME instead, so a
+    rebuild gives the same bytes and git sees only real changes."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            stamped = zipfile.ZipInfo(info.filename, FIXED_TIME.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(stamped, data)
 
 
 def _drop_leading_empty(doc: DocumentObject) -> None:
