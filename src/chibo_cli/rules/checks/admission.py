@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import EventKind, Meeting, Member, MemberVoteKind
 from ._support import add_months, age_on, rule_int, rule_source
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _member_votes(cell: Cell, subject: MemberVoteKind
@@ -38,7 +38,7 @@ def _probation_start(member: Member, day: dt.date) -> dt.date | None:
 
 
 @check("V054", "confirmed-early", needs_roster=True)
-def confirmed_early(cell: Cell) -> Iterator[Finding]:
+def confirmed_early(cell: Cell) -> Iterator[Diagnostic]:
     """No member is confirmed, or voted on for confirmation, before the probation period ends.
 
     Passes: admitted 2025-03-26, confirmation vote and ``confirmed`` on 2026-03-26.
@@ -55,14 +55,14 @@ def confirmed_early(cell: Cell) -> Iterator[Finding]:
         for index, day in _events(member, EventKind.confirmed):
             start = _probation_start(member, day)
             if start is not None and day < add_months(start, months):
-                yield Finding(cell.locate(member, "history", index, "date"),
+                yield finding(cell.locate(member, "history", index, "date"),
                               _("'{id}' is confirmed on {date}, before {months} months of "
                                 "probation from {start} end on {due}",
                                 **_dates(member, day, months, start)), hint)
     for meeting, i, member in _member_votes(cell, MemberVoteKind.confirmation):
         start = _probation_start(member, meeting.date)
         if start is not None and meeting.date < add_months(start, months):
-            yield Finding(cell.locate(meeting, "member_votes", i, "member"),
+            yield finding(cell.locate(meeting, "member_votes", i, "member"),
                           _("'{id}' is voted on for confirmation on {date}, before {months} "
                             "months of probation from {start} end on {due}",
                             **_dates(member, meeting.date, months, start)), hint)
@@ -74,7 +74,7 @@ def _dates(member: Member, day: dt.date, months: int, start: dt.date) -> dict[st
 
 
 @check("V055", "admission-vote-age", needs_roster=True)
-def admission_vote_age(cell: Cell) -> Iterator[Finding]:
+def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
     """A candidate is of admission age (18 to 60) on the day the cell votes on the admission.
 
     The limits are members.min_admission_age and members.max_admission_age.
@@ -93,13 +93,13 @@ def admission_vote_age(cell: Cell) -> Iterator[Finding]:
         day, where = meeting.date, cell.locate(meeting, "member_votes", i, "member")
         age = age_on(member.born, day)
         if member.born < day and age < least:
-            yield Finding(where, _("'{id}' is {age} on {date}, when the cell votes on the "
+            yield finding(where, _("'{id}' is {age} on {date}, when the cell votes on the "
                                    "admission: below the minimum age of {minimum}", id=member.id,
                                    age=age, date=day.isoformat(), minimum=least),
                           _("check 'born' in members.yaml and the meeting's date ({source})",
                             source=rule_source(cell, "members.min_admission_age")))
         elif day > add_months(member.born, 12 * most):
-            yield Finding(where, _("'{id}' is past {maximum} on {date}, when the cell votes on "
+            yield finding(where, _("'{id}' is past {maximum} on {date}, when the cell votes on "
                                    "the admission (born {born})", id=member.id, maximum=most,
                                    date=day.isoformat(), born=member.born.isoformat()),
                           _("an exception needs the superior committee's approval; note its "
@@ -109,7 +109,7 @@ def admission_vote_age(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V056", "admitted-before-vote", needs_roster=True)
-def admitted_before_vote(cell: Cell) -> Iterator[Finding]:
+def admitted_before_vote(cell: Cell) -> Iterator[Diagnostic]:
     """A member voted on for admission is admitted (the ceremony) on or after the cell's vote.
 
     Passes: admission vote at the meeting of 2025-08-05, ``admitted`` on 2025-10-10.
@@ -122,7 +122,7 @@ def admitted_before_vote(cell: Cell) -> Iterator[Finding]:
         if not admissions or any(day >= meeting.date for _index, day in admissions):
             continue
         index, day = admissions[-1]
-        yield Finding(cell.locate(member, "history", index, "date"),
+        yield finding(cell.locate(member, "history", index, "date"),
                       _("'{id}' is admitted on {date}, before the cell's admission vote at "
                         "{meeting}", id=member.id, date=day.isoformat(), meeting=meeting.id),
                       _("the admission date is the ceremony, after the vote and the superior "
