@@ -176,7 +176,9 @@ CASES: list[Case] = [
     Case("admitted-before-admission-vote", _ADMISSION_VOTE, "V056", "members.yaml", 37,
          "before the cell's admission vote"),
     # ---- documents (issue 10.6)
-    Case("type-the-cell-does-not-issue", {R: RESOLUTION + "type: BC\n"}, "exit2", "", 0,
+    Case("type-the-cell-does-not-issue", {R: RESOLUTION + "type: BC\n"}, "V035", R, 5,
+         "'BC' is not a type of document the cell issues"),
+    Case("render-a-type-without-template", {R: RESOLUTION + "type: BC\n"}, "exit2", "", 0,
          "no template for document type 'BC'",
          args=("render", "resolution", "2025-08-05", "-C", "{cell}", "--allow-errors")),
     # ---- the folder itself
