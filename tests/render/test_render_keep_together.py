@@ -46,39 +46,63 @@ def _split_signatures(pages: list[str]) -> list[int]:
     return [i + 1 for i, page in enumerate(pages) if page.count(SIGNER) != page.count("T/M CHI BỘ")]
 
 
+def _meeting(index: int, speeches: int) -> tuple[str, str]:
+    """A meeting of 2026 or 2027 (one a month) with ``speeches`` one-line speeches."""
+    day = f"{2026 + (index - 1) // 12}-{(index - 1) % 12 + 1:02d}-05"
+    said = "".join(f"  - speaker: pham-van-duc\n    gist: Ý kiến số {n} về vệ sinh môi trường\n"
+                   for n in range(speeches))
+    text = MEETING.replace("2025-08-05", day).replace("2025-08-31", day)
+    return f"meetings/{day}-regular.yaml", text.replace("discussion:\n", "discussion:\n" + said)
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path]:
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path, Path]:
     _need("soffice")
     _need("pdftotext")
     files: dict[str, str | None] = {"meetings/2025-08-05-regular.yaml": MEETING.replace(
         "tasks:\n  - owner: le-thi-hoa\n", "tasks:\n  - owner: pham-van-duc\n")}
     for index, length in enumerate(LENGTHS, start=1):
         files[f"resolutions/r{index:02d}.yaml"] = _resolution(index, length)
+        name, text = _meeting(index, length + 10)
+        files[name] = text
     root = make_cell(tmp_path_factory.mktemp("keep") / "cell", files)
     cell = load_cell(root)
     out = root / "out"
     singles = [api.render_resolution(cell, r, out) for r in cell.resolutions]
     notebook = api.render_resolution_book(cell, out)
-    converted = pdf.to_pdf([*singles, notebook])
-    return converted[:-1], converted[-1]
+    minutes = api.render_minutes_book(cell, out, term="")
+    converted = pdf.to_pdf([*singles, notebook, minutes])
+    return converted[:-2], converted[-2], converted[-1]
 
 
 def test_the_signature_stays_on_one_page_in_single_documents(rendered) -> None:  # type: ignore[no-untyped-def]
-    singles, _book = rendered
+    singles, _book, _minutes = rendered
     assert max(len(_pages(p)) for p in singles) >= 2  # the sweep does cross a page break
     split = {p.name: _split_signatures(_pages(p)) for p in singles}
     assert not {name: pages for name, pages in split.items() if pages}
 
 
 def test_the_signature_stays_on_one_page_in_the_notebook(rendered) -> None:  # type: ignore[no-untyped-def]
-    _singles, book = rendered
+    _singles, book, _minutes = rendered
     pages = _pages(book)
     assert sum(page.count("T/M CHI BỘ") for page in pages) == len(LENGTHS)
     assert _split_signatures(pages) == []
 
 
+def test_the_minutes_signatures_stay_on_one_page_in_the_book(rendered) -> None:  # type: ignore[no-untyped-def]
+    _singles, _book, minutes = rendered
+    pages = _pages(minutes)
+    # the recorder's and the chair's names side by side are the signature row's last line
+    names = "Lê Thị Hoa Trần Thị Lan"
+    assert sum(page.count("CHỦ TRÌ HỘI NGHỊ") for page in pages) == len(LENGTHS) + 1
+    assert len(pages) > len(LENGTHS) + 10  # the sweep runs meetings over a page
+    split = [i + 1 for i, page in enumerate(pages)
+             if page.count("CHỦ TRÌ HỘI NGHỊ") != page.count(names)]
+    assert split == []
+
+
 def test_a_document_number_is_never_broken_at_its_hyphen(rendered) -> None:  # type: ignore[no-untyped-def]
-    singles, _book = rendered
+    singles, _book, _minutes = rendered
     first = " ".join(_pages(singles[0]))
     assert "Số 01-NQ/CB" in first or "Số 01‑NQ/CB" in first
 
