@@ -83,7 +83,7 @@ def test_past_the_upper_age_is_a_warning_with_its_source(tmp_path: Path) -> None
              VOTE_2025: voting("2025-03-10", "admission")}
     [diag] = diagnostics(tmp_path, files, "V055")
     assert diag.severity.value == "warning"
-    assert "past 60" in diag.message and "24-QĐ/TW" in diag.hint
+    assert "past 60" in diag.message and "12-HD/BTCTW" in diag.hint
 
 
 def test_admitted_before_vote_message(tmp_path: Path) -> None:
@@ -91,3 +91,14 @@ def test_admitted_before_vote_message(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, files, "V056")
     assert diag.message == ("'vu-thi-mai' is admitted on 2025-03-26, before the cell's admission "
                             "vote at 2025-04-01-regular")
+
+
+def test_a_member_still_listed_as_a_candidate_is_left_to_the_candidate_checks(
+        tmp_path: Path) -> None:
+    # vu-thi-mai voted on after her ceremony: V056 reports it, unless candidates.yaml lists her,
+    # where V104 judges the order of her stages
+    files = {"meetings/2025-04-01-regular.yaml": voting("2025-04-01", "admission")}
+    assert [d.code for d in diagnostics(tmp_path / "a", files, "V056")] == ["V056"]
+    listed = ("candidates:\n  - id: vu-thi-mai\n    name: Vũ Thị Mai\n    gender: nữ\n"
+              "    born: 1999-01-20\n    listed: 2024-03-01\n")
+    assert diagnostics(tmp_path / "b", {**files, "candidates.yaml": listed}, "V056") == []

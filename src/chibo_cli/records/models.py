@@ -375,3 +375,90 @@ class Plan(Located):
 
     year: int = Field(ge=1930, le=2200, description="Năm")
     thematic: list[PlannedTopic] = Field(default_factory=list, description="Các chuyên đề")
+
+
+# ---------------------------------------------------------------- year-end ratings
+
+KEYWORD = r"^[a-z][a-z_]*$"
+
+
+class MemberRating(Record):
+    member: Slug = Field(description="Mã đảng viên được đánh giá, xếp loại")
+    self_level: Optional[str] = Field(None, pattern=KEYWORD, description="Mức tự xếp loại: "
+                                      "excellent / good / done / not_done")
+    proposed_level: Optional[str] = Field(
+        None, pattern=KEYWORD, description="Mức chi bộ đề nghị: excellent (hoàn thành xuất sắc), "
+        "good (hoàn thành tốt), done (hoàn thành), not_done (không hoàn thành nhiệm vụ)")
+    vote: Optional[Vote] = Field(None, description="Biểu quyết mức đề nghị")
+    disciplined: bool = Field(False, description="Bị thi hành kỷ luật trong năm")
+    note: Optional[str] = Field(None, description="Ghi chú: ưu điểm, hạn chế")
+
+
+class CollectiveRating(Record):
+    self_level: Optional[str] = Field(None, pattern=KEYWORD,
+                                      description="Mức tập thể chi bộ tự xếp loại")
+    note: Optional[str] = Field(None, description="Tóm tắt tự kiểm điểm của tập thể chi bộ")
+
+
+class Rating(FileRecord):
+    """ratings/<năm>.yaml — kiểm điểm, đánh giá, xếp loại chất lượng cuối năm."""
+
+    year: int = Field(ge=1930, le=2200, description="Năm đánh giá")
+    meeting: Optional[str] = Field(None, description="Cuộc họp kiểm điểm (mã cuộc họp = tên tệp)")
+    collective: CollectiveRating = Field(default_factory=CollectiveRating,
+                                         description="Tập thể chi bộ tự đánh giá")
+    members: list[MemberRating] = Field(default_factory=list,
+                                        description="Đảng viên được đánh giá, xếp loại")
+
+
+# ---------------------------------------------------------------- party development
+
+
+class Course(Record):
+    certificate_date: dt.date = Field(description="Ngày cấp giấy chứng nhận lớp bồi dưỡng "
+                                      "nhận thức về Đảng")
+    certificate: Optional[str] = Field(None, description="Số giấy chứng nhận")
+
+
+class Introducer(Record):
+    member: Slug = Field(description="Đảng viên chính thức giới thiệu (mã đảng viên)")
+    known_since: dt.date = Field(description="Cùng công tác, học tập, sinh sống từ ngày")
+    assigned: dt.date = Field(description="Ngày chi bộ phân công giúp đỡ")
+
+
+class DossierItem(Record):
+    form: str = Field(pattern=r"^[1-5]-KNĐ$", description="Mẫu hồ sơ: 1-KNĐ (đơn), 2-KNĐ (lý "
+                      "lịch), 3-KNĐ (giới thiệu), 4-KNĐ (nghị quyết đoàn), 5-KNĐ (nhận xét)")
+    received: dt.date = Field(description="Ngày chi bộ nhận")
+
+
+class Decision(Record):
+    date: dt.date = Field(description="Ngày cấp ủy cấp trên quyết định kết nạp")
+    number: Optional[str] = Field(None, description="Số quyết định, ví dụ \"125-QĐ/ĐU\"")
+
+
+class Candidate(Located):
+    id: Slug = Field(description="Mã (dùng làm mã đảng viên khi kết nạp), ví dụ \"ngo-minh-tri\"")
+    name: Text = Field(description="Họ và tên")
+    gender: Gender = Field(description="Giới tính: nam / nữ")
+    born: dt.date = Field(description="Ngày sinh")
+    title: Optional[str] = Field(None, description="Nghề nghiệp, nơi công tác")
+    citizen_id: Optional[str] = Field(None, description="Số CCCD (dữ liệu cá nhân)")
+    youth_union: bool = Field(False, description="Là đoàn viên (1 người giới thiệu và nghị "
+                              "quyết giới thiệu của đoàn, mẫu 4-KNĐ)")
+    listed: dt.date = Field(description="Ngày chi bộ đưa vào danh sách quần chúng ưu tú")
+    course: Optional[Course] = Field(None, description="Lớp bồi dưỡng nhận thức về Đảng")
+    introducers: list[Introducer] = Field(default_factory=list,
+                                          description="Đảng viên được phân công giúp đỡ")
+    dossier: list[DossierItem] = Field(default_factory=list, description="Hồ sơ đã nhận")
+    verified: Optional[dt.date] = Field(None, description="Ngày hoàn thành thẩm tra lý lịch")
+    cell_vote: Optional[str] = Field(None, description="Cuộc họp chi bộ xét, biểu quyết đề "
+                                     "nghị kết nạp (mã cuộc họp; biểu quyết ghi ở member_votes)")
+    decision: Optional[Decision] = Field(None, description="Quyết định kết nạp của cấp trên")
+    note: Optional[str] = Field(None, description="Ghi chú")
+
+
+class CandidateList(Located):
+    """candidates.yaml — danh sách quần chúng ưu tú, người vào Đảng."""
+
+    candidates: list[Candidate] = Field(default_factory=list, description="Quần chúng ưu tú")

@@ -23,8 +23,10 @@ def registry() -> dict[str, CheckSpec]:
     from . import (
         admission,
         calendar,
+        candidates,
         meetings,
         members,
+        ratings,
         references,
         resolutions,
         seal,
@@ -34,7 +36,7 @@ def registry() -> dict[str, CheckSpec]:
 
     specs: dict[str, CheckSpec] = {}
     for module in (references, meetings, votes, resolutions, calendar, members, admission, tasks,
-                   seal):
+                   seal, ratings, candidates):
         for value in vars(module).values():
             spec = getattr(value, "chibo_check", None)
             if isinstance(spec, CheckSpec):

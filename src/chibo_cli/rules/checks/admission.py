@@ -19,11 +19,14 @@ from .spec import check, finding
 
 def _member_votes(cell: Cell, subject: MemberVoteKind
                   ) -> Iterator[tuple[Meeting, int, Member]]:
-    """(meeting, index under member_votes, member) of every vote of that kind on a known member."""
+    """(meeting, index under member_votes, member) of every vote of that kind on a member of
+    members.yaml. Someone still in candidates.yaml is judged by the candidate checks (V100–V104),
+    so nothing is reported twice."""
+    listed = {candidate.id for candidate in cell.candidates}
     for meeting in cell.meetings:
         for i, vote in enumerate(meeting.member_votes):
             member = cell.member(vote.member)
-            if vote.subject is subject and member is not None:
+            if vote.subject is subject and member is not None and member.id not in listed:
                 yield meeting, i, member
 
 
@@ -77,7 +80,7 @@ def _dates(member: Member, day: dt.date, months: int, start: dt.date) -> dict[st
 def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
     """A candidate is of admission age (18 to 60) on the day the cell votes on the admission.
 
-    The limits are members.min_admission_age and members.max_admission_age.
+    The limits are the rules candidates.min_age and candidates.max_age.
 
     Passes: born 2007-03-26, admission vote on 2025-03-26 (18 that day); born 1965-05-01, vote
     on 2025-05-01 (60 that day).
@@ -85,10 +88,9 @@ def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
     cell votes on the admission: below the minimum age of 18`` (an error); born 1965-05-01, vote
     on 2025-05-02 → ``V055 warning: 'vu-thi-mai' is past 60 …: an exception needs the superior
     committee's approval``. The age is judged when the cell considers the case, not only at the
-    ceremony (V053).
+    ceremony (V053). A member still listed in candidates.yaml is judged there (V100).
     """
-    least, most = (rule_int(cell, "members.min_admission_age"),
-                   rule_int(cell, "members.max_admission_age"))
+    least, most = rule_int(cell, "candidates.min_age"), rule_int(cell, "candidates.max_age")
     for meeting, i, member in _member_votes(cell, MemberVoteKind.admission):
         day, where = meeting.date, cell.locate(meeting, "member_votes", i, "member")
         age = age_on(member.born, day)
@@ -97,14 +99,14 @@ def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
                                    "admission: below the minimum age of {minimum}", id=member.id,
                                    age=age, date=day.isoformat(), minimum=least),
                           _("check 'born' in members.yaml and the meeting's date ({source})",
-                            source=rule_source(cell, "members.min_admission_age")))
+                            source=rule_source(cell, "candidates.min_age")))
         elif day > add_months(member.born, 12 * most):
             yield finding(where, _("'{id}' is past {maximum} on {date}, when the cell votes on "
                                    "the admission (born {born})", id=member.id, maximum=most,
                                    date=day.isoformat(), born=member.born.isoformat()),
                           _("an exception needs the superior committee's approval; note its "
                             "decision in the history ({source})",
-                            source=rule_source(cell, "members.max_admission_age")),
+                            source=rule_source(cell, "candidates.max_age")),
                           Severity.WARNING)
 
 
@@ -115,7 +117,8 @@ def admitted_before_vote(cell: Cell) -> Iterator[Diagnostic]:
     Passes: admission vote at the meeting of 2025-08-05, ``admitted`` on 2025-10-10.
     Fails: ``admitted`` on 2025-07-20 and no later admission → ``V056 'vu-thi-mai' is admitted on
     2025-07-20, before the cell's admission vote at 2025-08-05-regular`` at the ``admitted``
-    event. The admission date is the ceremony, held after the superior committee's decision.
+    event. The admission date is the ceremony, held after the superior committee's decision. A
+    member still listed in candidates.yaml is judged there (V104).
     """
     for meeting, _i, member in _member_votes(cell, MemberVoteKind.admission):
         admissions = _events(member, EventKind.admitted)
