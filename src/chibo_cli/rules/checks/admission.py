@@ -72,8 +72,8 @@ def confirmed_early(cell: Cell) -> Iterator[Diagnostic]:
 
 
 def _dates(member: Member, day: dt.date, months: int, start: dt.date) -> dict[str, object]:
-    return {"id": member.id, "date": day.isoformat(), "months": months,
-            "start": start.isoformat(), "due": add_months(start, months).isoformat()}
+    return {"id": member.id, "date": day, "months": months, "start": start,
+            "due": add_months(start, months)}
 
 
 @check("V055", "admission-vote-age", needs_roster=True)
@@ -97,13 +97,13 @@ def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
         if member.born < day and age < least:
             yield finding(where, _("'{id}' is {age} on {date}, when the cell votes on the "
                                    "admission: below the minimum age of {minimum}", id=member.id,
-                                   age=age, date=day.isoformat(), minimum=least),
+                                   age=age, date=day, minimum=least),
                           _("check 'born' in members.yaml and the meeting's date ({source})",
                             source=rule_source(cell, "candidates.min_age")))
         elif day > add_months(member.born, 12 * most):
             yield finding(where, _("'{id}' is past {maximum} on {date}, when the cell votes on "
                                    "the admission (born {born})", id=member.id, maximum=most,
-                                   date=day.isoformat(), born=member.born.isoformat()),
+                                   date=day, born=member.born),
                           _("an exception needs the superior committee's approval; note its "
                             "decision in the history ({source})",
                             source=rule_source(cell, "candidates.max_age")),
@@ -127,7 +127,7 @@ def admitted_before_vote(cell: Cell) -> Iterator[Diagnostic]:
         index, day = admissions[-1]
         yield finding(cell.locate(member, "history", index, "date"),
                       _("'{id}' is admitted on {date}, before the cell's admission vote at "
-                        "{meeting}", id=member.id, date=day.isoformat(), meeting=meeting.id),
+                        "{meeting}", id=member.id, date=day, meeting=meeting.id),
                       _("the admission date is the ceremony, after the vote and the superior "
                         "committee's decision; check both dates ({source})",
                         source=rule_source(cell, "votes.admission_at_least")))
