@@ -1,15 +1,31 @@
 """The typer application and its root options; command modules add their commands to ``app``."""
 
 import os
-from typing import Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from ..base.i18n import _
 
+
+class Group(TyperGroup):
+    """A command group whose --help, when not given, is plainly False.
+
+    typer leaves an absent help flag at None and coerces None through pydantic, so without this
+    every subcommand's --help first imports pydantic (~100 ms, 2.3× 'import typer').
+    """
+
+    def get_help_option(self, ctx: typer.Context) -> typer.core.TyperOption | None:
+        option = super().get_help_option(ctx)
+        if option is not None and option.default is None:
+            option.default = False
+        return option
+
+
 app = typer.Typer(
     name="chibo",
+    cls=Group,
     help=_("Records, checks and Word documents for a party cell (chi bộ)."),
     no_args_is_help=True,
     add_completion=False,
@@ -28,8 +44,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
-                                           help=_("Show the version and exit.")),
+    # a plain bool: typer coerces an Optional[bool] through pydantic, whose import (~100 ms)
+    # would then precede every subcommand's --help
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help=_("Show the version and exit.")),
     traceback: bool = typer.Option(False, "--traceback",
                                    help=_("Show the full traceback of an internal error.")),
 ) -> None:

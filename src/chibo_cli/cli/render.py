@@ -8,18 +8,18 @@ import typer
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from .app import app
+from .app import Group, app
 
 if TYPE_CHECKING:
     from ..base.diagnostics import Diagnostic
     from ..records.loader import Cell, Workspace
     from ..records.models import Meeting, Resolution
 
-render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
-                         no_args_is_help=True)
-book_app = typer.Typer(help=_("Render the minutes book or the resolution notebook to Word."),
-                       no_args_is_help=True)
-templates_app = typer.Typer(help=_("See, copy and check the Word templates."),
+render_app = typer.Typer(cls=Group, no_args_is_help=True,
+                         help=_("Render one meeting's minutes or one resolution to Word."))
+book_app = typer.Typer(cls=Group, no_args_is_help=True,
+                       help=_("Render the minutes book or the resolution notebook to Word."))
+templates_app = typer.Typer(cls=Group, help=_("See, copy and check the Word templates."),
                             no_args_is_help=True)
 app.add_typer(render_app, name="render")
 app.add_typer(book_app, name="book")
