@@ -3,7 +3,8 @@
 import os
 
 import typer
-from typer.core import TyperGroup
+from typer._click.core import Context
+from typer.core import TyperGroup, TyperOption
 
 from .. import __version__
 from ..base.i18n import _
@@ -16,7 +17,7 @@ class Group(TyperGroup):
     every subcommand's --help first imports pydantic (~100 ms, 2.3× 'import typer').
     """
 
-    def get_help_option(self, ctx: typer.Context) -> typer.core.TyperOption | None:
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
         if option is not None and option.default is None:
             option.default = False
