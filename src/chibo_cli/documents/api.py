@@ -169,16 +169,15 @@ def _render(cell: Cell, name: str, context: Mapping[str, Any], out: Path, stem: 
 
 def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> bytes:
     """Render ``template`` with ``context`` in the sandbox and apply the rulebook's layout."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
     from lxml.etree import XMLSyntaxError
 
+    from .compiled import Prepared, document_env
     from .docx_layout import apply_layout
-    from .env import jinja_env
 
     try:
-        document = DocxTemplate(str(template))
-        document.render(context, jinja_env=jinja_env(), autoescape=True)
+        document = Prepared(str(template))
+        document.render(context, jinja_env=document_env(), autoescape=True)
     except TemplateError as exc:
         raise ChiboError(_("template {path}: {error}", path=template, error=exc),
                          _("run 'chibo templates lint {path}'", path=template)) from None
