@@ -169,3 +169,9 @@ def test_a_render_inside_a_committee_reads_no_other_cell(cli, ward: Path, tmp_pa
     others = {p for p in in_ward if not p.is_relative_to(cell.resolve())}
     assert others == {ward.resolve() / loader.COMMITTEE_FILE}
     assert meeting.resolve() in in_ward
+
+
+def test_git_does_not_see_the_cache(ward: Path) -> None:
+    check_folder(ward, workers=1)
+    ignore = cells(ward)[0] / cache.FOLDER / ".gitignore"
+    assert ignore.read_text("utf-8") == "*\n"

@@ -108,6 +108,9 @@ def store(root: Path, key: str, findings: Iterable[Diagnostic]) -> None:
     try:
         write_bytes_atomic(root / FOLDER / NAME, text.encode("utf-8"), overwrite=True,
                            durable=False)
+        if not (root / FOLDER / ".gitignore").exists():  # a cell kept in git: not its business
+            write_bytes_atomic(root / FOLDER / ".gitignore", b"*\n", overwrite=True,
+                               durable=False)
     except (OSError, ChiboError):
         pass  # a read-only cell, a full disk: the findings are right, only not kept
 
