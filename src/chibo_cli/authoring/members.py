@@ -12,6 +12,7 @@ from typing import Any, Optional
 from ..base.atomic import write_text_atomic
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..base.yamltext import compose
 from ..records.loader import MEMBERS_FILE, Cell
 from ..records.models import (
     Branch,
@@ -72,7 +73,7 @@ def append_member(text: str, block: str) -> str:
 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    node = _members_value(yaml.compose(body, Loader=yaml.CSafeLoader))
+    node = _members_value(compose(body))
     if isinstance(node, yaml.SequenceNode) and not node.flow_style:
         dash = node.start_mark.column
     elif (isinstance(node, yaml.SequenceNode) and not node.value) or (

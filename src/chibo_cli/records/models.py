@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from ..base.diagnostics import Location
+from .yamlio import PathKey, YamlDoc
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -18,22 +23,58 @@ Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
 class Record(BaseModel):
-    """Base of every record: unknown fields are errors. Where a record was written is kept by the
-    loader (``Cell.locate``), not on the record: private attributes cost a Python call per nested
-    object, which dominated loading a ward's records."""
+    """Base of every record and of the parts inside one: unknown fields are errors."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
 
 
-class FileRecord(Record):
+@dataclass(frozen=True)
+class Meta:
+    """Where a record is written: its file, the path of the record inside the file, and the
+    file's marks, which give the line and column of any field below that path."""
+
+    file: str = ""
+    path: PathKey = ()
+    doc: Optional[YamlDoc] = None
+
+    def location(self, *fields: str | int) -> Location:
+        if self.doc is None:
+            return Location(self.file)
+        return self.doc.location(self.path + tuple(fields))
+
+
+class Located(Record):
+    """A record the loader read from a file (a whole file, or an entry such as a member): it
+    carries its ``meta``, as a ledger entry does. Only these pay for a private attribute: the parts
+    inside a record (absences, tasks) are located through their record's path."""
+
+    _meta: Meta = PrivateAttr(default=Meta())
+
+    @property
+    def meta(self) -> Meta:
+        return self._meta
+
+    def located_at(self, meta: Meta) -> None:
+        """Record where this was read; the loader calls it once."""
+        self._meta = meta
+
+    def locate(self, *fields: str | int) -> Location:
+        """Where this record, or one of its fields by ``fields``, is written."""
+        return self._meta.location(*fields)
+
+
+class FileRecord(Located):
     """A record that is a whole file; its id is the file name without the suffix."""
 
     _id: str = PrivateAttr(default="")
-    _file: str = PrivateAttr(default="")
 
     @property
     def id(self) -> str:
         return self._id
+
+    def located_at(self, meta: Meta) -> None:
+        super().located_at(meta)
+        self._id = Path(meta.file).stem
 
 
 def _check_time(value: str) -> str:
@@ -82,7 +123,7 @@ class Executive(Record):
         return ROLE_TITLES[self.role_of(member_id)]
 
 
-class Branch(Record):
+class Branch(Located):
     """branch.yaml — thông tin chi bộ."""
 
     name: Text = Field(description="Tên chi bộ, ví dụ \"Chi bộ Tổ dân phố số 14\"")
@@ -96,7 +137,7 @@ class Branch(Record):
                                   description="Thay đổi quy tắc của rulebook cho chi bộ này")
 
 
-class Committee(Record):
+class Committee(Located):
     """committee.yaml — đảng ủy cấp trên quản lý nhiều chi bộ."""
 
     name: Text = Field(description="Tên đảng bộ, ví dụ \"Đảng bộ phường Tân Phong\"")
@@ -146,7 +187,7 @@ class HistoryEvent(Record):
     note: Optional[str] = Field(None, description="Ghi chú, số quyết định")
 
 
-class Member(Record):
+class Member(Located):
     id: Slug = Field(description="Mã đảng viên trong chibo, không dấu, ví dụ \"tran-thi-lan\"")
     name: Text = Field(description="Họ và tên")
     gender: Gender = Field(description="Giới tính: nam / nữ")
@@ -329,7 +370,7 @@ class PlannedTopic(Record):
         return self.quarter or (((self.month or 1) - 1) // 3 + 1)
 
 
-class Plan(Record):
+class Plan(Located):
     """plans/<năm>.yaml — kế hoạch sinh hoạt chuyên đề của năm."""
 
     year: int = Field(ge=1930, le=2200, description="Năm")

@@ -8,9 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..base.i18n import _
+from ..base.yamltext import load_plain
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def parse_fraction(value: Any) -> Fraction:
 @lru_cache(maxsize=1)
 def default_rulebook() -> Rulebook:
     text = resources.files("chibo_cli").joinpath("data/rulebook.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    data = load_plain(text)
     rules = {
         key: Rule(key, spec["value"], spec["source"], spec.get("about", ""))
         for key, spec in data["rules"].items()

@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 from ...base.diagnostics import Diagnostic
 from ...base.i18n import _
 from ...records.loader import MEMBERS_FILE, Cell
-from ...records.models import Meeting, Record, Resolution
+from ...records.models import Located, Meeting, Resolution
 from ...records.yamlio import YamlDoc
 from ._support import meeting_by_id
 from .spec import check, finding
@@ -25,7 +25,7 @@ def _names_in_meeting(meeting: Meeting) -> set[str]:
 _CLOSE_ENOUGH = 0.8
 
 
-def _unknown_member(cell: Cell, record: Record, path: tuple[str | int, ...],
+def _unknown_member(cell: Cell, record: Located, path: tuple[str | int, ...],
                     member_id: str) -> Iterator[Diagnostic]:
     if cell.member(member_id) is None and member_id not in cell.broken_ids:
         yield finding(cell.locate(record, *path),
@@ -169,8 +169,8 @@ def _duplicate_files(cell: Cell, kind: str, records: Sequence[Meeting | Resoluti
         if record.id in first:
             yield finding(cell.locate(record),
                           _("{kind} id '{id}' is used by two files: {first} and {second}",
-                            kind=kind, id=record.id, first=Path(first[record.id]._file).name,
-                            second=Path(record._file).name),
+                            kind=kind, id=record.id, first=Path(first[record.id].meta.file).name,
+                            second=Path(record.meta.file).name),
                           _("records are named by their file name without .yaml/.yml; rename "
                             "or delete one"))
         else:
