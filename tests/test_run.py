@@ -175,3 +175,12 @@ def test_git_does_not_see_the_cache(ward: Path) -> None:
     check_folder(ward, workers=1)
     ignore = cells(ward)[0] / cache.FOLDER / ".gitignore"
     assert ignore.read_text("utf-8") == "*\n"
+
+
+def test_a_folder_link_loop_does_not_stop_the_check(ward: Path) -> None:
+    cell = cells(ward)[0]
+    expected = check_folder(ward, workers=1, use_cache=False)
+    (cell / "meetings" / "loop").symlink_to(cell, target_is_directory=True)
+    assert check_folder(ward, workers=1) == expected
+    assert (cell / CACHE).is_file()  # the loop is not followed for ever: the cell is cached
+    assert check_folder(ward, workers=1) == expected

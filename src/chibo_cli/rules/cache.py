@@ -30,6 +30,7 @@ _READ = (".yaml", ".yml")
 _ALSO = ("seal.log",)
 _SKIPPED_FOLDERS = ("out",)  # rendered documents; dot folders (.chibo, .git) are skipped too
 _PACKAGE = Path(_package_init).parent
+_DEPTH = 3  # the loader reads <cell>/*.yaml and <cell>/<folder>/*.yaml; a folder link loop stops
 
 
 def run_key(*parts: str) -> str:
@@ -57,7 +58,7 @@ def cell_key(root: Path, run: str) -> Optional[str]:
     then reports it, and nothing is cached)."""
     digest = hashlib.sha256(run.encode("ascii"))
     try:
-        for relative, path in _inputs(root, ""):
+        for relative, path in _inputs(root, "", _DEPTH):
             digest.update(relative.encode("utf-8", "surrogateescape") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     except OSError:
@@ -65,17 +66,18 @@ def cell_key(root: Path, run: str) -> Optional[str]:
     return digest.hexdigest()
 
 
-def _inputs(folder: Path, prefix: str) -> Iterator[tuple[str, Path]]:
-    """Every file that can change a finding, in a fixed order: YAML files at any depth, the seal
-    log; not rendered documents, not dot folders (the cache itself, .git)."""
+def _inputs(folder: Path, prefix: str, depth: int) -> Iterator[tuple[str, Path]]:
+    """Every file that can change a finding, in a fixed order: YAML files (folders followed as
+    the loader follows them, a few levels deep), the seal log; not rendered documents, not dot
+    folders (the cache itself, .git)."""
     with os.scandir(folder) as entries:
         found = sorted(entries, key=lambda e: e.name)
     for entry in found:
         relative = prefix + entry.name
         if entry.is_dir():
-            if not entry.name.startswith(".") and not (
+            if depth > 1 and not entry.name.startswith(".") and not (
                     not prefix and entry.name in _SKIPPED_FOLDERS):
-                yield from _inputs(Path(entry.path), relative + "/")
+                yield from _inputs(Path(entry.path), relative + "/", depth - 1)
         elif entry.name.endswith(_READ) or (not prefix and entry.name in _ALSO):
             yield relative, Path(entry.path)
 
