@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..records.loader import Cell
     from ..records.models import Meeting, Resolution
     from ..rules.checks import CheckSpec
+    from ..rules.gate import Source
     from ..rules.run import Folder
 
 render_app = typer.Typer(cls=Group, no_args_is_help=True,
@@ -66,7 +67,7 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
 
 
 # The records a document is made from, for one cell: only their errors hold the document back.
-Sources = Callable[["Cell"], Sequence[Union["Meeting", "Resolution"]]]
+Sources = Callable[["Cell"], Sequence["Source"]]
 
 
 def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
@@ -181,8 +182,7 @@ def _committee_books(folder: "Folder", out: Optional[Path],
     return 1 if skipped else status
 
 
-def _unless_empty(sources: Sources, cell: "Cell"
-                  ) -> Optional[Sequence[Union["Meeting", "Resolution"]]]:
+def _unless_empty(sources: Sources, cell: "Cell") -> Optional[Sequence["Source"]]:
     """In a committee batch, a cell with nothing in the period is reported and passed over."""
     from ..documents.api import EmptyBook
 
@@ -196,6 +196,9 @@ def _unless_empty(sources: Sources, cell: "Cell"
 # ------------------------------------------------------------------ templates
 
 
+ORIGINS = ("cell", "user", "built-in")  # where a template was found (templates.listing)
+
+
 @templates_app.command("list")
 def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.")),
                    templates: Optional[Path] = TEMPLATES) -> None:
@@ -206,7 +209,8 @@ def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.
     if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
         raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
     for found in listing(root, templates):
-        typer.echo(f"{found.name:<18} {found.origin:<12} {found.path}")
+        origin = _(found.origin) if found.origin in ORIGINS else found.origin
+        typer.echo(f"{found.name:<18} {origin:<12} {found.path}")
         typer.echo(f"    {_(NAMES[found.name])}")
 
 
@@ -293,8 +297,7 @@ def _default_checks() -> list["CheckSpec"]:
 
 
 def _blocked(cell: "Cell", diagnostics: list["Diagnostic"], allow_errors: bool,
-             force_show: bool = False,
-             sources: Optional[Sequence[Union["Meeting", "Resolution"]]] = None) -> bool:
+             force_show: bool = False, sources: Optional[Sequence["Source"]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
     from ..base.diagnostics import format_text, relative_location

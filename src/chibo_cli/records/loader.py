@@ -13,7 +13,19 @@ from pydantic import ValidationError
 
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
-from .models import Branch, Committee, Located, Meeting, Member, Meta, Plan, Resolution
+from .models import (
+    Branch,
+    Candidate,
+    CandidateList,
+    Committee,
+    Located,
+    Meeting,
+    Member,
+    Meta,
+    Plan,
+    Rating,
+    Resolution,
+)
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
 from .schema_errors import diagnostics_from
 from .yamlio import PathKey, YamlDoc, read_yaml
@@ -21,6 +33,7 @@ from .yamlio import PathKey, YamlDoc, read_yaml
 BRANCH_FILE = "branch.yaml"
 COMMITTEE_FILE = "committee.yaml"
 MEMBERS_FILE = "members.yaml"
+CANDIDATES_FILE = "candidates.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 M = TypeVar("M", bound=Located)
@@ -40,6 +53,8 @@ class Cell:
     meetings: list[Meeting] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
     rules: Rulebook = field(default_factory=default_rulebook)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
@@ -187,7 +202,24 @@ def load_cell(root: Path, rules: Rulebook | None = None,
     cell.meetings.sort(key=lambda m: (m.date, m.start, m.id))
     cell.resolutions = _load_folder(cell, "resolutions", Resolution, diags)
     cell.plans = _load_folder(cell, "plans", Plan, diags)
+    cell.ratings = _load_folder(cell, "ratings", Rating, diags)
+    _load_candidates(cell, diags)
     return cell
+
+
+def _load_candidates(cell: Cell, diags: list[Diagnostic]) -> None:
+    """candidates.yaml is optional: a cell that develops no members has none."""
+    path = cell.root / CANDIDATES_FILE
+    if not path.is_file():
+        return
+    doc = _read(cell, path, diags)
+    found = _validate(CandidateList, doc, (), diags)
+    if found is None:
+        return
+    for index, candidate in enumerate(found.candidates):
+        candidate.located_at(Meta(doc.file, ("candidates", index), doc))
+    found.located_at(Meta(doc.file, (), doc))
+    cell.candidates = found.candidates
 
 
 def _read(cell: Cell, path: Path, diags: list[Diagnostic]) -> YamlDoc:

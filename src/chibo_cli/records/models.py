@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from ..base.diagnostics import Location
+from ..base.i18n import _
+from .keywords import Keyword
 from .yamlio import PathKey, YamlDoc
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -79,7 +80,7 @@ class FileRecord(Located):
 
 def _check_time(value: str) -> str:
     if not TIME.match(value):
-        raise ValueError("time must be written HH:MM, e.g. \"19:30\"")
+        raise ValueError(_("time must be written HH:MM, e.g. \"19:30\""))
     hours, minutes = value.split(":")
     return f"{int(hours):02d}:{minutes}"
 
@@ -148,12 +149,12 @@ class Committee(Located):
 # ---------------------------------------------------------------- members
 
 
-class Gender(str, Enum):
+class Gender(Keyword):  # Vietnamese words too: keywords.py
     male = "nam"
     female = "nữ"
 
 
-class EventKind(str, Enum):
+class EventKind(Keyword):  # Vietnamese words too: keywords.py
     admitted = "admitted"            # kết nạp (bắt đầu dự bị)
     confirmed = "confirmed"          # chuyển đảng viên chính thức
     transferred_in = "transferred_in"    # chuyển sinh hoạt đến
@@ -170,7 +171,7 @@ class EventKind(str, Enum):
     died = "died"                    # từ trần
 
 
-class Category(str, Enum):
+class Category(Keyword):  # Vietnamese words too: keywords.py
     full = "full"
     probationary = "probationary"
 
@@ -202,7 +203,7 @@ class Member(Located):
     def _in_date_order(cls, events: list[HistoryEvent]) -> list[HistoryEvent]:
         dates = [e.date for e in events]
         if dates != sorted(dates):
-            raise ValueError("history events must be in date order")
+            raise ValueError(_("history events must be in date order"))
         return events
 
 
@@ -215,7 +216,7 @@ class Roster(Record):
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(Keyword):  # Vietnamese words too: keywords.py
     regular = "regular"              # thường kỳ
     thematic = "thematic"            # chuyên đề
     extraordinary = "extraordinary"  # bất thường
@@ -248,7 +249,7 @@ class Task(Record):
     due: Optional[dt.date] = Field(None, description="Thời hạn")
 
 
-class TaskStatus(str, Enum):
+class TaskStatus(Keyword):  # Vietnamese words too: keywords.py
     done = "done"                 # hoàn thành
     in_progress = "in_progress"   # đang thực hiện
     not_done = "not_done"         # chưa thực hiện
@@ -268,7 +269,7 @@ class Vote(Record):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class MemberVoteKind(str, Enum):
+class MemberVoteKind(Keyword):  # Vietnamese words too: keywords.py
     admission = "admission"          # đề nghị kết nạp
     confirmation = "confirmation"    # đề nghị công nhận chính thức
     exemption = "exemption"          # miễn công tác và sinh hoạt đảng
@@ -321,7 +322,7 @@ class Meeting(FileRecord):
 # ---------------------------------------------------------------- resolutions
 
 
-class ResolutionStatus(str, Enum):
+class ResolutionStatus(Keyword):  # Vietnamese words too: keywords.py
     draft = "draft"
     adopted = "adopted"
 
@@ -346,7 +347,7 @@ class Resolution(FileRecord):
     @model_validator(mode="after")
     def _adopted_has_number(self) -> "Resolution":
         if self.status is ResolutionStatus.adopted and self.number is None:
-            raise ValueError("an adopted resolution needs its number")
+            raise ValueError(_("an adopted resolution needs its number"))
         return self
 
 
@@ -362,7 +363,7 @@ class PlannedTopic(Record):
     @model_validator(mode="after")
     def _when(self) -> "PlannedTopic":
         if self.month is None and self.quarter is None:
-            raise ValueError("give the month or the quarter")
+            raise ValueError(_("give the month or the quarter"))
         return self
 
     @property
@@ -375,3 +376,90 @@ class Plan(Located):
 
     year: int = Field(ge=1930, le=2200, description="Năm")
     thematic: list[PlannedTopic] = Field(default_factory=list, description="Các chuyên đề")
+
+
+# ---------------------------------------------------------------- year-end ratings
+
+KEYWORD = r"^[a-z][a-z_]*$"
+
+
+class MemberRating(Record):
+    member: Slug = Field(description="Mã đảng viên được đánh giá, xếp loại")
+    self_level: Optional[str] = Field(None, pattern=KEYWORD, description="Mức tự xếp loại: "
+                                      "excellent / good / done / not_done")
+    proposed_level: Optional[str] = Field(
+        None, pattern=KEYWORD, description="Mức chi bộ đề nghị: excellent (hoàn thành xuất sắc), "
+        "good (hoàn thành tốt), done (hoàn thành), not_done (không hoàn thành nhiệm vụ)")
+    vote: Optional[Vote] = Field(None, description="Biểu quyết mức đề nghị")
+    disciplined: bool = Field(False, description="Bị thi hành kỷ luật trong năm")
+    note: Optional[str] = Field(None, description="Ghi chú: ưu điểm, hạn chế")
+
+
+class CollectiveRating(Record):
+    self_level: Optional[str] = Field(None, pattern=KEYWORD,
+                                      description="Mức tập thể chi bộ tự xếp loại")
+    note: Optional[str] = Field(None, description="Tóm tắt tự kiểm điểm của tập thể chi bộ")
+
+
+class Rating(FileRecord):
+    """ratings/<năm>.yaml — kiểm điểm, đánh giá, xếp loại chất lượng cuối năm."""
+
+    year: int = Field(ge=1930, le=2200, description="Năm đánh giá")
+    meeting: Optional[str] = Field(None, description="Cuộc họp kiểm điểm (mã cuộc họp = tên tệp)")
+    collective: CollectiveRating = Field(default_factory=CollectiveRating,
+                                         description="Tập thể chi bộ tự đánh giá")
+    members: list[MemberRating] = Field(default_factory=list,
+                                        description="Đảng viên được đánh giá, xếp loại")
+
+
+# ---------------------------------------------------------------- party development
+
+
+class Course(Record):
+    certificate_date: dt.date = Field(description="Ngày cấp giấy chứng nhận lớp bồi dưỡng "
+                                      "nhận thức về Đảng")
+    certificate: Optional[str] = Field(None, description="Số giấy chứng nhận")
+
+
+class Introducer(Record):
+    member: Slug = Field(description="Đảng viên chính thức giới thiệu (mã đảng viên)")
+    known_since: dt.date = Field(description="Cùng công tác, học tập, sinh sống từ ngày")
+    assigned: dt.date = Field(description="Ngày chi bộ phân công giúp đỡ")
+
+
+class DossierItem(Record):
+    form: str = Field(pattern=r"^[1-5]-KNĐ$", description="Mẫu hồ sơ: 1-KNĐ (đơn), 2-KNĐ (lý "
+                      "lịch), 3-KNĐ (giới thiệu), 4-KNĐ (nghị quyết đoàn), 5-KNĐ (nhận xét)")
+    received: dt.date = Field(description="Ngày chi bộ nhận")
+
+
+class Decision(Record):
+    date: dt.date = Field(description="Ngày cấp ủy cấp trên quyết định kết nạp")
+    number: Optional[str] = Field(None, description="Số quyết định, ví dụ \"125-QĐ/ĐU\"")
+
+
+class Candidate(Located):
+    id: Slug = Field(description="Mã (dùng làm mã đảng viên khi kết nạp), ví dụ \"ngo-minh-tri\"")
+    name: Text = Field(description="Họ và tên")
+    gender: Gender = Field(description="Giới tính: nam / nữ")
+    born: dt.date = Field(description="Ngày sinh")
+    title: Optional[str] = Field(None, description="Nghề nghiệp, nơi công tác")
+    citizen_id: Optional[str] = Field(None, description="Số CCCD (dữ liệu cá nhân)")
+    youth_union: bool = Field(False, description="Là đoàn viên (1 người giới thiệu và nghị "
+                              "quyết giới thiệu của đoàn, mẫu 4-KNĐ)")
+    listed: dt.date = Field(description="Ngày chi bộ đưa vào danh sách quần chúng ưu tú")
+    course: Optional[Course] = Field(None, description="Lớp bồi dưỡng nhận thức về Đảng")
+    introducers: list[Introducer] = Field(default_factory=list,
+                                          description="Đảng viên được phân công giúp đỡ")
+    dossier: list[DossierItem] = Field(default_factory=list, description="Hồ sơ đã nhận")
+    verified: Optional[dt.date] = Field(None, description="Ngày hoàn thành thẩm tra lý lịch")
+    cell_vote: Optional[str] = Field(None, description="Cuộc họp chi bộ xét, biểu quyết đề "
+                                     "nghị kết nạp (mã cuộc họp; biểu quyết ghi ở member_votes)")
+    decision: Optional[Decision] = Field(None, description="Quyết định kết nạp của cấp trên")
+    note: Optional[str] = Field(None, description="Ghi chú")
+
+
+class CandidateList(Located):
+    """candidates.yaml — danh sách quần chúng ưu tú, người vào Đảng."""
+
+    candidates: list[Candidate] = Field(default_factory=list, description="Quần chúng ưu tú")

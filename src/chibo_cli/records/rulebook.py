@@ -67,6 +67,8 @@ def default_rulebook() -> Rulebook:
 def validate_override(rule: Rule, value: Any) -> str | None:
     """Return an error message when ``value`` cannot stand in for ``rule``'s default."""
     default = rule.value
+    if isinstance(default, (dict, list)):
+        return _shape_problem(default, value)
     if isinstance(default, str) and "/" in default:
         try:
             parse_fraction(value)
@@ -81,9 +83,25 @@ def validate_override(rule: Rule, value: Any) -> str | None:
     return None
 
 
+def _shape_problem(default: dict[str, Any] | list[Any], value: Any) -> str | None:
+    """A map stands in for a map, a list for a list; a list of numbers holds numbers only."""
+    if isinstance(default, dict):
+        return None if isinstance(value, dict) and value else _(
+            "'{value}' is not a map of key: value lines", value=value)
+    if not isinstance(value, list) or not value:
+        return _("'{value}' is not a list", value=value)
+    if all(isinstance(item, int) for item in default):
+        for item in value:
+            if not str(item).strip().isdigit():
+                return _("'{value}' is not a number", value=item)
+    return None
+
+
 def coerce_override(rule: Rule, value: Any) -> Any:
     """Overrides arrive as strings from YAML; give them the default's type."""
     default = rule.value
+    if isinstance(default, list) and all(isinstance(item, int) for item in default):
+        return [int(str(item)) for item in value]
     if isinstance(default, bool) or not isinstance(default, (int, float)):
         return value
     number = float(str(value))
