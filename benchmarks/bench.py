@@ -184,7 +184,8 @@ def _median_runs(cmd: list[str], n: int) -> float:
 SUBCOMMANDS = ["validate", "rules", "schema", "checks", "init", "new-meeting", "new-resolution",
                "seal", "member add", "member list", "render minutes", "render resolution",
                "book minutes", "book resolutions", "templates list", "templates copy",
-               "templates lint", "demo generate"]
+               "templates lint", "demo generate", "new-rating", "render rating",
+               "candidate admit", "due"]
 
 
 def bench_startup(n: int = 25) -> dict[str, object]:
