@@ -1,8 +1,8 @@
 """chibo benchmarks: a script, not timed tests. Each prints a ratio; ``all`` writes RESULTS.md.
 
     python benchmarks/bench.py all [--work DIR]     # everything, then benchmarks/results.json
-    python benchmarks/bench.py validate|growth|startup|render|example|cache|document|memory|\
-        batch|pdf [--work DIR]
+    python benchmarks/bench.py validate|growth|startup|render|example|report|cache|document|\
+        memory|batch|pdf [--work DIR]
 
 Times are wall-clock medians/minima of child processes, interleaved with the floor they are
 compared against, because other work on the machine moves both together. CPU times are the user
@@ -86,7 +86,9 @@ def drop_caches(folder: Path) -> None:
 
 def generate(work: Path, cells: int, years: int) -> Path:
     # named after the generator's source, so a changed generator never reuses stale data
-    source = b"".join(p.read_bytes() for p in sorted((REPO / "src/chibo_cli/demo").glob("*.py")))
+    # demo*.py was the generator before the move into demo/; both, so the key never goes blind
+    source = b"".join(p.read_bytes() for p in sorted((REPO / "src/chibo_cli").glob("demo*.py"))
+                      + sorted((REPO / "src/chibo_cli/demo").glob("*.py")))
     folder = work / f"ward-{cells}x{years}-{hashlib.sha256(source).hexdigest()[:8]}"
     if not (folder / "planted.json").is_file():
         subprocess.run([*CHIBO, "demo", "generate", str(folder), "--cells", str(cells),
@@ -158,6 +160,20 @@ def bench_cache(work: Path, rounds: int = 3) -> dict[str, object]:
     base = min(composes)
     return {"compose": base, "warm": min(warm), "cpu": min(cpus), "r_warm": min(warm) / base,
             "edited": edited, "r_edited": edited / base}
+
+
+def bench_report(work: Path, rounds: int = 3) -> dict[str, object]:
+    """``chibo report --format json`` against ``chibo validate --format json`` on the 77 × 5
+    ward, interleaved; the report must cost at most 1.2× validate (it reuses the load)."""
+    folder = generate(work, 77, 5)
+    validates, reports = [], []
+    for _ in range(rounds):
+        validates.append(run_timed([*CHIBO, "validate", str(folder), "--format", "json"])[0])
+        reports.append(run_timed([*CHIBO, "report", str(folder), "--term", "--format", "json",
+                                  "--out", str(work / "report.json"), "--force"])[0])
+    best_validate, best_report = min(validates), min(reports)
+    return {"validate": best_validate, "report": best_report,
+            "ratio": best_report / best_validate, "validates": validates, "reports": reports}
 
 
 def bench_growth(work: Path) -> dict[str, object]:
@@ -409,6 +425,12 @@ def report(results: dict[str, dict[str, object]]) -> str:
             f"{r['one_book']:.2f} s; {r['all_docx']:.1f} s ({r['docs_docx']} docx); "
             f"{r['all_pdf']:.1f} s ({r['docs_pdf']} pdf) | – | "
             f"{float(r['all_docx']) / 77:.2f} s / book | – |")
+    if "report" in results:
+        p = results["report"]
+        lines.append(
+            f"| 6 | `report --term --format json` vs `validate --format json`, 77 cells × 5 years "
+            f"| {p['report']:.2f} s vs {p['validate']:.2f} s | ≤ 1.2× | {p['ratio']:.2f}× | "
+            f"{_yes(float(p['ratio']) <= 1.2)} |")
     if "example" in results:
         e = results["example"]
         lines.append(
@@ -424,7 +446,8 @@ def _yes(flag: bool) -> str:
 STEPS: dict[str, Callable[..., dict[str, object]]] = {
     "validate": bench_validate, "cache": bench_cache, "growth": bench_growth,
     "startup": bench_startup, "example": bench_example, "render": bench_render,
-    "document": bench_document, "batch": bench_batch, "pdf": bench_pdf, "memory": bench_memory}
+    "document": bench_document, "batch": bench_batch, "pdf": bench_pdf, "memory": bench_memory,
+    "report": bench_report}
 
 
 def main() -> None:

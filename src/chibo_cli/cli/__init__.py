@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (each registers its commands)
     demo,
     records,
     render,
+    report,
     seal,
     validate,
     yearly,
