@@ -178,18 +178,17 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook,
                  images: Optional[Mapping[str, tuple[bytes, float]]] = None) -> bytes:
     """Render ``template`` with ``context`` in the sandbox and apply the rulebook's layout.
     ``images`` maps a dotted context place (``r.chart_months``) to (PNG bytes, width in mm)."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
     from lxml.etree import XMLSyntaxError
 
+    from .compiled import Prepared, document_env
     from .docx_layout import apply_layout
-    from .env import jinja_env
     from .symbols import keep_symbols_whole
 
     try:
-        document = DocxTemplate(str(template))
+        document = Prepared(str(template))
         _place_images(document, context, images or {})
-        document.render(context, jinja_env=jinja_env(), autoescape=True)
+        document.render(context, jinja_env=document_env(), autoescape=True)
     except TemplateError as exc:
         raise ChiboError(_("template {path}: {error}", path=template, error=exc),
                          _("run 'chibo templates lint {path}'", path=template)) from None
