@@ -23,9 +23,10 @@ from ..records.keywords import english
 from ..records.loader import Cell, WorkspaceError, load_workspace
 from ..records.models import Meeting, MeetingKind, Member
 from ..records.yamlio import Plain, YamlDoc, parse_yaml_text
-from ..rules.checks import run_checks
+from ..rules.checks import registry, selected
 from ..rules.checks.votes import Verdict, admission_verdict, majority_verdict
 from ..rules.roster import standing
+from ..rules.run import each_cell, open_folder
 from ..trust.seal import short_seals
 from .yamledit import splice
 
@@ -104,10 +105,16 @@ class Session:
         return True
 
     def check(self) -> Check:
-        """``chibo validate`` on the cell as it is on disk, sorted out for this meeting."""
-        workspace = load_workspace(self.root)
-        diagnostics = run_checks(workspace)
-        cell = workspace.cells[0]
+        """``chibo validate`` on the cell as it is on disk (its own loop, rules/run.py), sorted
+        out for this meeting."""
+        try:
+            folder = open_folder(self.root)
+        except WorkspaceError as exc:
+            raise ChiboError(str(exc)) from None
+        checked = next(each_cell(folder, selected(registry(), None, False), records=True))
+        diagnostics = sorted(folder.findings + checked.findings, key=Diagnostic.sort_key)
+        cell = checked.cell
+        assert cell is not None  # asked for with records=True
         return sort_findings(diagnostics, self.path, self.text, cell.meeting(self.meeting_id),
                              cell)
 
