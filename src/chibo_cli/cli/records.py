@@ -144,7 +144,11 @@ def member_add(
                            base=slugify(name), id=new_id) + "\n")
     if role is not None:
         branch = assign_role(cell_root(cell), role, new_id)
-        typer.echo(_("named {id} as {role} in {path}", id=new_id, role=role, path=branch))
+        from ..records.models import ROLE_TITLES
+
+        # the cell's own word for the role, as the member list shows it ("bí thư chi bộ")
+        title = ROLE_TITLES[role].lower()
+        typer.echo(_("named {id} as {role} in {path}", id=new_id, role=title, path=branch))
 
 
 @member_app.command("list")
