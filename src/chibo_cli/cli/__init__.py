@@ -12,7 +12,7 @@ import typer
 
 from ..base.errors import ChiboError, ExitStatus
 from ..base.i18n import _, translate_commands
-from . import checks, demo, records, render, seal, validate  # noqa: F401  (each registers its commands)
+from . import checks, demo, member_io, records, render, seal, validate  # noqa: F401  (each registers its commands)
 from .app import app
 
 

@@ -26,7 +26,7 @@ _CURLY = "“”‘’"
 CONTEXTS: dict[str, type] = {
     "minutes-regular": shapes.MinutesContext, "minutes-thematic": shapes.MinutesContext,
     "resolution": shapes.ResolutionContext, "minutes-book": shapes.MinutesBookContext,
-    "resolution-book": shapes.ResolutionBookContext,
+    "resolution-book": shapes.ResolutionBookContext, "member-list": shapes.MemberListContext,
 }
 ANY = object()
 

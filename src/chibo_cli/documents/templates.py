@@ -20,6 +20,7 @@ NAMES = {
     "resolution": "A resolution (nghị quyết), with DỰ THẢO while it is a draft",
     "minutes-book": "The minutes book (sổ biên bản) for a year or a term",
     "resolution-book": "The resolution notebook (sổ nghị quyết) for a term",
+    "member-list": "The member list (danh sách đảng viên) on a date",
 }
 SUFFIX = ".docx"
 
