@@ -24,7 +24,8 @@ from openpyxl.styles import Alignment, Font
 from chibo_cli.documents.member_list import list_rows
 from chibo_cli.records.loader import load_cell
 
-CELL = Path(__file__).resolve().parent.parent / "examples/dang-bo-phuong-an-binh/chi-bo-to-dan-pho-5"
+REPO = Path(__file__).resolve().parent.parent
+CELL = REPO / "examples/dang-bo-phuong-an-binh/chi-bo-to-dan-pho-5"
 OUT = CELL / "danh-sach-dang-vien.xlsx"
 LIST_DATE = dt.date(2026, 1, 15)
 HEADINGS = ("STT", "Họ và tên", "Ngày, tháng, năm sinh", "Giới tính", "Số CCCD", "Số thẻ ĐV",

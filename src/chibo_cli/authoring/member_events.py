@@ -18,6 +18,7 @@ from .scaffold import load_checked, yaml_str
 
 _LEAVING = (EventKind.transferred_out, EventKind.removed, EventKind.died)
 _WITH_CATEGORY = (EventKind.transferred_in, EventKind.attached)
+_JOINING = (EventKind.admitted, EventKind.transferred_in, EventKind.attached)
 
 
 @dataclass(frozen=True)
@@ -83,19 +84,20 @@ def _state_refusal(member_id: str, state: Standing, event: NewEvent) -> Optional
         EventKind.attached: (not here, _("{id} is already in the cell on {date}")),
         EventKind.confirmed: (state.probationary,
                               _("{id} is not a probationary member on {date}")),
-        EventKind.exempted: (state.in_cell and not state.exempted,
-                             _("{id} is not an active member of the cell on {date}")),
+        EventKind.exempted: (not state.exempted, _("{id} is already exempted on {date}")),
         EventKind.resumed: (state.exempted, _("{id} is not exempted on {date}")),
-        EventKind.away: (state.in_cell and not state.away,
-                         _("{id} is not an active member of the cell on {date}")),
+        EventKind.away: (not state.away, _("{id} is already away on {date}")),
         EventKind.back: (state.away, _("{id} is not away on {date}")),
         EventKind.detached: (state.attached and not state.in_cell,
                              _("{id} is not attached to the cell on {date}")),
-        EventKind.suspended: (here and not state.suspended,
-                              _("{id} is not an active member of the cell on {date}")),
+        EventKind.suspended: (not state.suspended, _("{id} is already suspended on {date}")),
         EventKind.reinstated: (state.suspended, _("{id} is not suspended on {date}")),
     }
-    ok, message = allowed.get(kind, (here, _("{id} is not in the cell on {date}")))
+    if not here and kind not in _JOINING:
+        return _("{id} is not in the cell on {date}").format(id=member_id, date=day)
+    if kind is EventKind.away and not state.in_cell:  # an attached member leaves by detached
+        return _("{id} is not in the cell on {date}").format(id=member_id, date=day)
+    ok, message = allowed.get(kind, (True, ""))
     return None if ok else message.format(id=member_id, date=day)
 
 

@@ -104,7 +104,7 @@ def append_event(text: str, member_id: str, event: str) -> str:
                            "adds events only to such a list", id=member_id),
                          _("write each event on its own '- {date: …, event: …}' line"))
     last = history.value[-1]
-    column: int = history.value[0].start_mark.column - 2  # the dash sits two columns left of the item
+    column: int = history.value[0].start_mark.column - 2  # the dash: two columns left of the item
     end = _content_end(body, int(last.end_mark.index))
     at = _line_end(body, end)
     return bom + body[:at] + _newline(body) + " " * column + "- " + event + body[at:]
