@@ -149,9 +149,9 @@ class _Matcher:
         for key in ("id", "card_number", "citizen_id", "name_born"):
             for member in self.index[key].get(keys.get(key, ""), []):
                 found.setdefault(member.id, (member, key))
-        if not found and "born" not in keys and len(self.index["name"].get(keys["name"], [])) == 1:
-            member = self.index["name"][keys["name"]][0]
-            found[member.id] = (member, "name")
+        namesakes = self.index["name"].get(keys["name"], [])
+        if not found and "name_born" not in keys and len(namesakes) == 1:
+            found[namesakes[0].id] = (namesakes[0], "name")  # no birth date: a unique name
         if len(found) > 1:
             self._problem(row, _("this row matches more than one member: {ids}",
                                  ids=", ".join(sorted(found))))
@@ -207,15 +207,15 @@ class _Matcher:
     # -------------------------------------------------------------- a member new to the cell
 
     def _add(self, row: SheetMember) -> None:
+        key = self._keys_of(row).get("name_born", "")
+        if key in self.new_keys:
+            self._problem(row, _("the same person as row {row}", row=self.new_keys[key]))
+            return
         missing = [what for what, value in (("gender", row.gender), ("born", row.born),
                                             (_("date of admission"), row.admitted)) if not value]
         if missing:
             self._problem(row, _("{name} is not in members.yaml and a new member needs: {fields}",
                                  name=row.name, fields=", ".join(missing)))
-            return
-        key = self._keys_of(row)["name_born"]
-        if key in self.new_keys:
-            self._problem(row, _("the same person as row {row}", row=self.new_keys[key]))
             return
         self.new_keys[key] = row.row
         member_id = self._new_id(row)

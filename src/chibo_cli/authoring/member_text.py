@@ -62,8 +62,11 @@ def _value(mapping: yaml.MappingNode, key: str) -> Any:
 
 
 def _line_end(body: str, index: int) -> int:
+    """The end of the line holding ``index``, before its line break (``\r\n`` or ``\n``)."""
     end = body.find("\n", index)
-    return len(body) if end < 0 else end
+    if end < 0:
+        return len(body)
+    return end - 1 if end and body[end - 1] == "\r" else end
 
 
 def _newline(body: str) -> str:
@@ -86,7 +89,8 @@ def set_field(text: str, member_id: str, key: str, value: str) -> str:
     anchor = next((k for k, _v in node.value if k.value in later), None)
     if anchor is None:
         anchor = node.value[-1][0]
-        at = _line_end(body, node.value[-1][1].end_mark.index) + 1
+        end = body.find("\n", _content_end(body, _last_end(node.value[-1][1])))
+        at = len(body) if end < 0 else end + 1
     else:
         at = anchor.start_mark.index - anchor.start_mark.column
     pad = " " * anchor.start_mark.column
@@ -105,9 +109,19 @@ def append_event(text: str, member_id: str, event: str) -> str:
                          _("write each event on its own '- {date: …, event: …}' line"))
     last = history.value[-1]
     column: int = history.value[0].start_mark.column - 2  # the dash: two columns left of the item
-    end = _content_end(body, int(last.end_mark.index))
+    end = _content_end(body, _last_end(last))
     at = _line_end(body, end)
     return bom + body[:at] + _newline(body) + " " * column + "- " + event + body[at:]
+
+
+def _last_end(node: yaml.Node) -> int:
+    """Where a node's own text ends: a block collection's end mark runs on over the comments
+    that follow it, so take its last value's."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style \
+            and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return int(node.end_mark.index)
 
 
 def _content_end(body: str, index: int) -> int:
