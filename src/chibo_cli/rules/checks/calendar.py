@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, Optional
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, PlannedTopic
 from ._support import add_months, month_key, months_between, normal_text, rule_int, rule_source
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _span(cell: Cell) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
@@ -44,7 +44,7 @@ def _closed_months(cell: Cell) -> list[tuple[int, int]]:
 
 
 @check("V040", "missing-regular-meeting", holds_back=False)
-def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
+def missing_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """Every month from the first meeting to the month before the latest has its regular meeting.
 
     Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06; also a thematic meeting
@@ -60,7 +60,7 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, month, 1))
-            yield Finding(cell.locate(where, "date"),
+            yield finding(cell.locate(where, "date"),
                           _("{needed} regular meeting(s) needed in {month:02d}/{year}, {held} "
                             "held", needed=needed, month=month, year=year, held=held),
                           _("a regular meeting every month ({source}); add the missing "
@@ -76,7 +76,7 @@ def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tu
 
 
 @check("V041", "missing-thematic-quarter", Severity.WARNING)
-def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
+def missing_thematic_quarter(cell: Cell) -> Iterator[Diagnostic]:
     """Every full quarter from the first meeting to the month before the latest has a thematic one.
 
     Passes: meetings from July to October 2025 with ``kind: thematic`` on 2025-09-10; also July to
@@ -94,7 +94,7 @@ def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
         held = _count(cell, MeetingKind.thematic, months)
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, 3 * quarter - 2, 1))
-            yield Finding(cell.locate(where, "date"),
+            yield finding(cell.locate(where, "date"),
                           _("{needed} thematic meeting(s) needed in Q{quarter}/{year}, {held} "
                             "held", needed=needed, quarter=quarter, year=year, held=held),
                           _("at least one thematic meeting a quarter, besides the monthly one "
@@ -108,7 +108,7 @@ def _period_end(year: int, item: PlannedTopic) -> dt.date:
 
 
 @check("V042", "planned-topic-not-held", Severity.WARNING)
-def planned_topic_not_held(cell: Cell) -> Iterator[Finding]:
+def planned_topic_not_held(cell: Cell) -> Iterator[Diagnostic]:
     """Each topic in plans/YYYY.yaml was held as a thematic meeting that year.
 
     Passes: ``topic: Phòng chống ma túy trong tổ dân phố`` in plans/2025.yaml and a thematic
@@ -127,7 +127,7 @@ def planned_topic_not_held(cell: Cell) -> Iterator[Finding]:
             if _period_end(plan.year, item) >= latest:
                 continue
             if (plan.year, normal_text(item.topic)) not in held:
-                yield Finding(cell.locate(plan, "thematic", i, "topic"),
+                yield finding(cell.locate(plan, "thematic", i, "topic"),
                               _("planned topic '{topic}' was not held as a thematic meeting in "
                                 "{year}", topic=item.topic, year=plan.year),
                               _("write the same topic under 'topic:' in the thematic meeting's "
