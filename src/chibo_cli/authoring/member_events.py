@@ -13,8 +13,9 @@ from ..base.i18n import _
 from ..records.loader import MEMBERS_FILE
 from ..records.models import Category, EventKind, Member
 from ..rules.roster import Standing, standing
+from .files import load_checked
 from .member_text import Data, append_event, member_data, verified, write_members
-from .scaffold import load_checked, yaml_str
+from .text import yaml_str
 
 _LEAVING = (EventKind.transferred_out, EventKind.removed, EventKind.died)
 _WITH_CATEGORY = (EventKind.transferred_in, EventKind.attached)

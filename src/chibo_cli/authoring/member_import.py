@@ -22,6 +22,8 @@ from ..records.models import SLUG, Category, EventKind, Member
 from ..records.tabular import read_sheet
 from ..records.yamlio import nfc
 from ..rules.roster import admitted_on, standing
+from .cell_folder import members_text
+from .files import load_checked
 from .member_events import NewEvent
 from .member_text import (
     Data,
@@ -32,18 +34,8 @@ from .member_text import (
     verified,
     write_members,
 )
-from .scaffold import (
-    append_member,
-    indent,
-    line,
-    load_checked,
-    members_text,
-    render,
-    slugify,
-    unique_id,
-    yaml_id,
-    yaml_str,
-)
+from .members import append_member
+from .text import indent, line, render, slugify, unique_id, yaml_id, yaml_str
 
 FIELDS = ("name", "gender", "born", "card_number", "citizen_id", "title")
 PRIVATE = ("card_number", "citizen_id")

@@ -20,7 +20,7 @@ from ..base.i18n import _
 from ..records.loader import MEMBERS_FILE
 from ..records.models import Roster
 from ..records.yamlio import YamlDoc, nfc, parse_yaml_text
-from .scaffold import checked
+from .files import checked
 
 # A member's scalar fields, in the order the scaffold writes them: a missing one goes before
 # the first later field present, else before ``history``.

@@ -28,8 +28,10 @@ def member_event(
     cell: Path = typer.Option(Path("."), "--cell", "-C", help=CELL_HELP),
 ) -> None:
     """Add an event to a member's history in members.yaml (the rest of the file is untouched)."""
+    from ..authoring.files import load_checked
     from ..authoring.member_events import NewEvent, add_event, leaves, parse_category, parse_kind
-    from ..authoring.scaffold import load_checked, parse_date, role_label
+    from ..authoring.members import role_label
+    from ..authoring.text import parse_date
 
     event = NewEvent(member, parse_kind(kind), parse_date(date, "--date"),
                      parse_category(category) if category else None, note)
@@ -56,7 +58,7 @@ def member_import(
 ) -> int:
     """Read the ward's member list and add or update members, after showing what would change."""
     from ..authoring.member_import import apply, plan_import
-    from ..authoring.scaffold import parse_date
+    from ..authoring.text import parse_date
 
     day = parse_date(joined, "--joined") if joined else None
     plan = plan_import(cell, source, dt.date.today(), day)
@@ -135,7 +137,8 @@ def member_export(
                                              help=_("Folder of your own templates (docx).")),
 ) -> None:
     """Write the member list (danh sách đảng viên) as the ward asks for it; ids masked."""
-    from ..authoring.scaffold import load_checked, parse_date
+    from ..authoring.files import load_checked
+    from ..authoring.text import parse_date
     from ..documents.member_list import FORMATS, export_members
 
     if file_format not in FORMATS:
