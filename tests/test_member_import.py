@@ -236,3 +236,13 @@ def test_a_cell_without_members_yaml_is_started(cli: Any, tmp_path: Path) -> Non
     result = cli("member", "import", path, "-C", cell, "--yes")
     assert result.code == 0, result.err
     assert member(cell, "ngo-van-tu").card_number == "'0790001"
+
+
+def test_a_roster_with_an_unreadable_member_is_not_imported_into(cli: Any,
+                                                                 tmp_path: Path) -> None:
+    broken = MEMBERS.replace("    born: 1985-12-01\n", "    born: 1985-13-01\n")
+    cell = make_cell(tmp_path, {"members.yaml": broken})
+    path = write_list(cell, "1,Lê Thị Hoa,01/12/1985,Nữ,,,03/02/2010,")
+    result = cli("member", "import", path, "-C", cell, "--yes")
+    assert result.code == 2 and "members.yaml cannot be read" in result.err
+    assert (cell / "members.yaml").read_text(encoding="utf-8") == broken

@@ -234,3 +234,28 @@ def test_the_old_form_writes_the_birth_date_under_nam_or_nu() -> None:
 ])
 def test_list_dates_are_day_first(text: str, day: dt.date | None) -> None:
     assert parse_list_date(text) == day
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("list.csv", b"\xef\xbb\xbfH\xff\xfe", "not valid UTF-8-SIG"),
+    ("list.xlsx", b"PK\x05\x06" + b"\x00" * 18, "not a readable Excel workbook"),
+])
+def test_damaged_files_are_usage_errors(tmp_path: Path, name: str, data: bytes,
+                                        message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ChiboError, match=message):
+        read_sheet(path)
+
+
+def test_a_workbook_with_damaged_xml(tmp_path: Path) -> None:
+    import zipfile
+
+    good = write_xlsx(tmp_path / "good.xlsx", [["Họ và tên"], ["Lê Thị Hoa"]])
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[:40] if item.filename.endswith("sheet1.xml") else data)
+    with pytest.raises(ChiboError, match="not a readable Excel workbook"):
+        read_sheet(bad)

@@ -123,3 +123,17 @@ def test_docx_converts_to_landscape_pdf(cli: Any, rich_cell: Path) -> None:
     info = subprocess.run(["pdfinfo", str(made)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert "841.89 x 595.3" in info and 1 <= pages <= 2
+
+
+def test_pdf_goes_with_docx_only(cli: Any, rich_cell: Path) -> None:
+    result = cli("member", "export", rich_cell, "--format", "csv", "--pdf")
+    assert result.code == 2 and "--pdf goes only with --format docx" in result.err
+    assert not (rich_cell / "out").exists()
+
+
+def test_docx_and_its_pdf(cli: Any, rich_cell: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    result = cli("member", "export", rich_cell, "--format", "docx", "--on", ON, "--pdf")
+    assert result.code == 0, result.err
+    assert (rich_cell / "out" / f"danh-sach-dang-vien-{ON}.pdf").is_file()

@@ -83,7 +83,8 @@ def plan_import(root: Path, source: Path, today: dt.date,
                 joined: Optional[dt.date] = None) -> Plan:
     """Read ``source`` and work out what importing it into the cell at ``root`` would do."""
     cell = load_checked(root)
-    if cell.roster_unreadable and (cell.root / MEMBERS_FILE).exists():
+    if (cell.roster_unreadable and (cell.root / MEMBERS_FILE).exists()) or cell.broken_members:
+        # a member chibo cannot read would be matched by no row and added a second time
         raise ChiboError(_("{file} cannot be read", file=cell.root / MEMBERS_FILE),
                          _("run 'chibo validate' to see every problem"))
     sheet = read_sheet(source)

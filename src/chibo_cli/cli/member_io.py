@@ -135,6 +135,7 @@ def member_export(
     force: bool = typer.Option(False, "--force", help=_("Replace an existing file.")),
     templates: Optional[Path] = typer.Option(None, "--templates",
                                              help=_("Folder of your own templates (docx).")),
+    pdf: bool = typer.Option(False, "--pdf", help=_("Also convert to PDF with LibreOffice.")),
 ) -> None:
     """Write the member list (danh sách đảng viên) as the ward asks for it; ids masked."""
     from ..authoring.files import load_checked
@@ -144,8 +145,15 @@ def member_export(
     if file_format not in FORMATS:
         raise ChiboError(_("unknown format '{format}'", format=file_format),
                          _("use one of: {formats}", formats=", ".join(FORMATS)))
+    if pdf and file_format != "docx":
+        raise ChiboError(_("--pdf goes only with --format docx"))
     loaded = load_checked(cell)
     day = parse_date(on, "--on") if on else dt.date.today()
     target = export_members(loaded, out or loaded.root / "out", file_format, day, reveal=reveal,
                             force=force, templates=templates)
     typer.echo(_("wrote {path}", path=target))
+    if pdf:
+        from ..documents.pdf import to_pdf
+
+        for made in to_pdf([target], force=force):
+            typer.echo(_("wrote {path}", path=made))

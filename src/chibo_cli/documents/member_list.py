@@ -58,7 +58,7 @@ def list_rows(cell: Cell, on: dt.date, reveal: bool = False) -> list[ListRow]:
         state = standing(member, on)
         if not (state.in_cell or state.attached):
             continue
-        rows.append(ListRow(len(rows) + 1, ctx.clean(member.name), member.gender.value,
+        rows.append(ListRow(len(rows) + 1, ctx.clean(member.name), member.gender.value.title(),
                             member.born, _first(member, EventKind.admitted, on),
                             _first(member, EventKind.confirmed, on),
                             mask(member.card_number, reveal), mask(member.citizen_id, reveal),
@@ -172,7 +172,7 @@ def context(cell: Cell, rows: list[ListRow], on: dt.date) -> shapes.MemberListCo
     return {"d": {
         "header": ctx.header(cell, on),
         "summary": f"{ctx.clean(branch.name) if branch else ''} (đến {date_words(on)})",
-        "rows": [{"number": r.number, "name": r.name, "gender": r.gender.capitalize(),
+        "rows": [{"number": r.number, "name": r.name, "gender": r.gender,
                   "born": _date_text(r.born), "admitted": _date_text(r.admitted),
                   "confirmed": _date_text(r.confirmed), "card_number": r.card_number,
                   "citizen_id": r.citizen_id, "title": r.title, "note": r.note} for r in rows],

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
@@ -61,10 +62,15 @@ def read_sheet(path: Path) -> Sheet:
 
 def decode_csv(raw: bytes, path: Path) -> str:
     """The text of a CSV file in any encoding the loader recognises, normalised to NFC."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return nfc(raw[3:].decode("utf-8", errors="strict"))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and "32" not in utf16_kind(raw):
-        return nfc(raw.decode("utf-16"))
+    marked = _by_mark(raw)
+    if marked:
+        try:
+            return nfc(raw.decode(marked))
+        except UnicodeDecodeError:
+            raise ChiboError(_("{path} starts as {encoding} but is not valid {encoding}",
+                               path=path, encoding=marked.upper()),
+                             _("in Excel, use Save As and choose CSV UTF-8 (Comma delimited)")
+                             ) from None
     try:
         return nfc(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -77,6 +83,15 @@ def decode_csv(raw: bytes, path: Path) -> str:
     raise ChiboError(_("{path}: the text is neither UTF-8 nor a Vietnamese encoding chibo knows",
                        path=path),
                      _("in Excel, use Save As and choose CSV UTF-8 (Comma delimited)"))
+
+
+def _by_mark(raw: bytes) -> str:
+    """The encoding a byte-order mark names ("utf-8-sig", "utf-16"), or ""."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and "32" not in utf16_kind(raw):
+        return "utf-16"
+    return ""
 
 
 def _csv_rows(text: str) -> tuple[list[list[Cell]], list[int]]:
@@ -98,25 +113,33 @@ def _csv_rows(text: str) -> tuple[list[list[Cell]], list[int]]:
 
 
 def _xlsx(raw: bytes, path: Path) -> Sheet:
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        try:
+            return _first_sheet(book, path)
+        finally:
+            book.close()
+    except ChiboError:
+        raise
+    # openpyxl raises many kinds of error on a damaged or foreign file (zipfile, XML, KeyError,
+    # TypeError…): each means the same to the user, and none may become a traceback.
+    except Exception as exc:  # noqa: BLE001
         raise ChiboError(_("{path} is not a readable Excel workbook: {error}", path=path,
-                           error=exc),
+                           error=f"{type(exc).__name__}: {exc}"),
                          _("open it in Excel and save it again as Excel Workbook (.xlsx)")
                          ) from None
-    try:
-        sheet = book.worksheets[0]
-        result = Sheet(f"{path.name} [{sheet.title}]")
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            result.rows.append([_xlsx_cell(v) for v in values])
-            result.numbers.append(number)
-    finally:
-        book.close()
+
+
+def _first_sheet(book: Any, path: Path) -> Sheet:
+    if not book.worksheets:
+        raise ChiboError(_("{path} has no worksheet", path=path))
+    sheet = book.worksheets[0]
+    result = Sheet(f"{path.name} [{sheet.title}]")
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        result.rows.append([_xlsx_cell(v) for v in values])
+        result.numbers.append(number)
     return result
 
 
