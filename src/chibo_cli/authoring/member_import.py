@@ -265,15 +265,8 @@ def new_member_block(new: NewRow) -> str:
                    gender=row.gender or "", born=row.born.isoformat() if row.born else "",
                    card_number=yaml_str(row.card_number) if row.card_number else "",
                    citizen_id=yaml_str(row.citizen_id) if row.citizen_id else "",
-                   history=history)
-    if row.title:  # the scaffold leaves the title empty, to fill in by hand
-        block = "\n".join(_titled(text, row.title) for text in block.splitlines())
+                   title=yaml_str(row.title) if row.title else "", history=history)
     return block.rstrip("\n")
-
-
-def _titled(text: str, title: str) -> str:
-    code, _sep, comment = text.partition("  # ")
-    return line(f"  title: {yaml_str(title)}", comment) if code.strip() == "title:" else text
 
 
 def apply(root: Path, plan: Plan) -> Path:

@@ -17,6 +17,7 @@ import yaml
 from ..base.atomic import write_text_atomic
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..base.yamltext import compose
 from ..records.loader import MEMBERS_FILE
 from ..records.models import Roster
 from ..records.yamlio import YamlDoc, nfc, parse_yaml_text
@@ -33,12 +34,8 @@ def _split_bom(text: str) -> tuple[str, str]:
     return ("\ufeff", text[1:]) if text.startswith("\ufeff") else ("", text)
 
 
-def _compose(body: str) -> Any:
-    return yaml.compose(body, Loader=yaml.CSafeLoader)
-
-
 def _member_node(body: str, member_id: str) -> yaml.MappingNode:
-    root = _compose(body)
+    root = compose(body)
     members = None
     if isinstance(root, yaml.MappingNode):
         members = next((v for k, v in root.value if k.value == "members"), None)

@@ -8,9 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..base.i18n import _
+from ..base.yamltext import load_plain
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def parse_fraction(value: Any) -> Fraction:
 @lru_cache(maxsize=1)
 def default_rulebook() -> Rulebook:
     text = resources.files("chibo_cli").joinpath("data/rulebook.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    data = load_plain(text)
     rules = {
         key: Rule(key, spec["value"], spec["source"], spec.get("about", ""))
         for key, spec in data["rules"].items()
@@ -68,6 +67,8 @@ def default_rulebook() -> Rulebook:
 def validate_override(rule: Rule, value: Any) -> str | None:
     """Return an error message when ``value`` cannot stand in for ``rule``'s default."""
     default = rule.value
+    if isinstance(default, (dict, list)):
+        return _shape_problem(default, value)
     if isinstance(default, str) and "/" in default:
         try:
             parse_fraction(value)
@@ -82,9 +83,25 @@ def validate_override(rule: Rule, value: Any) -> str | None:
     return None
 
 
+def _shape_problem(default: dict[str, Any] | list[Any], value: Any) -> str | None:
+    """A map stands in for a map, a list for a list; a list of numbers holds numbers only."""
+    if isinstance(default, dict):
+        return None if isinstance(value, dict) and value else _(
+            "'{value}' is not a map of key: value lines", value=value)
+    if not isinstance(value, list) or not value:
+        return _("'{value}' is not a list", value=value)
+    if all(isinstance(item, int) for item in default):
+        for item in value:
+            if not str(item).strip().isdigit():
+                return _("'{value}' is not a number", value=item)
+    return None
+
+
 def coerce_override(rule: Rule, value: Any) -> Any:
     """Overrides arrive as strings from YAML; give them the default's type."""
     default = rule.value
+    if isinstance(default, list) and all(isinstance(item, int) for item in default):
+        return [int(str(item)) for item in value]
     if isinstance(default, bool) or not isinstance(default, (int, float)):
         return value
     number = float(str(value))
