@@ -123,3 +123,9 @@ def test_a_secretary_who_leaves_is_still_named_in_branch(cli: Any, tmp_path: Pat
     result = cli("member", "event", "tran-thi-lan", "transferred_out", "--date", "2025-09-01",
                  "-C", cell)
     assert result.code == 0 and "still names tran-thi-lan as bí thư" in result.err
+
+
+def test_an_unreadable_roster_is_named(cli: Any, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path, {"members.yaml": "members: [\n"})
+    result = cli("member", "event", "le-thi-hoa", "away", "--date", "2025-09-01", "-C", cell)
+    assert result.code == 2 and "members.yaml cannot be read" in result.err

@@ -116,3 +116,15 @@ def test_a_key_with_nothing_after_it_goes_after_the_last_line() -> None:
     text = "members:\n  - id: a\n    name: A\n    # cuối\n  - id: b\n"
     new = set_field(text, "a", "citizen_id", '"001090001234"')
     assert new.splitlines()[2:4] == ["    name: A", '    citizen_id: "001090001234"']
+
+
+def test_a_block_scalar_value_is_not_replaced() -> None:
+    text = TEXT.replace("    name: Đỗ Văn Minh\n", "    name: >-\n      Đỗ Văn Minh\n")
+    with pytest.raises(ChiboError, match="not a one-line value"):
+        set_field(text, "do-van-minh", "name", "B")
+
+
+def test_a_quoted_value_is_replaced_with_its_quotes() -> None:
+    text = TEXT.replace("    name: Đỗ Văn Minh\n", '    name: "Đỗ Văn Minh"  # tên\n')
+    assert '    name: "Đỗ Văn Minh Anh"  # tên' in set_field(text, "do-van-minh", "name",
+                                                          '"Đỗ Văn Minh Anh"').splitlines()

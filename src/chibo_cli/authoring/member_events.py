@@ -106,6 +106,9 @@ def add_event(root: Path, event: NewEvent) -> Path:
     """Add ``event`` to the member's history in members.yaml; return the file."""
     cell = load_checked(root)
     path = cell.root / MEMBERS_FILE
+    if cell.roster_unreadable and path.exists():
+        raise ChiboError(_("{file} cannot be read", file=path),
+                         _("run 'chibo validate' to see every problem"))
     member = next((m for m in cell.members if m.id == event.member), None)
     if member is None:
         known = ", ".join(m.id for m in cell.members[:5]) or _("none yet")
