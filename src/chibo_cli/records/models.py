@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from ..base.diagnostics import Location
+from ..base.i18n import _
+from .keywords import Keyword
 from .yamlio import PathKey, YamlDoc
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -79,7 +80,7 @@ class FileRecord(Located):
 
 def _check_time(value: str) -> str:
     if not TIME.match(value):
-        raise ValueError("time must be written HH:MM, e.g. \"19:30\"")
+        raise ValueError(_("time must be written HH:MM, e.g. \"19:30\""))
     hours, minutes = value.split(":")
     return f"{int(hours):02d}:{minutes}"
 
@@ -148,12 +149,12 @@ class Committee(Located):
 # ---------------------------------------------------------------- members
 
 
-class Gender(str, Enum):
+class Gender(Keyword):  # Vietnamese words too: keywords.py
     male = "nam"
     female = "nữ"
 
 
-class EventKind(str, Enum):
+class EventKind(Keyword):  # Vietnamese words too: keywords.py
     admitted = "admitted"            # kết nạp (bắt đầu dự bị)
     confirmed = "confirmed"          # chuyển đảng viên chính thức
     transferred_in = "transferred_in"    # chuyển sinh hoạt đến
@@ -170,7 +171,7 @@ class EventKind(str, Enum):
     died = "died"                    # từ trần
 
 
-class Category(str, Enum):
+class Category(Keyword):  # Vietnamese words too: keywords.py
     full = "full"
     probationary = "probationary"
 
@@ -202,7 +203,7 @@ class Member(Located):
     def _in_date_order(cls, events: list[HistoryEvent]) -> list[HistoryEvent]:
         dates = [e.date for e in events]
         if dates != sorted(dates):
-            raise ValueError("history events must be in date order")
+            raise ValueError(_("history events must be in date order"))
         return events
 
 
@@ -215,7 +216,7 @@ class Roster(Record):
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(Keyword):  # Vietnamese words too: keywords.py
     regular = "regular"              # thường kỳ
     thematic = "thematic"            # chuyên đề
     extraordinary = "extraordinary"  # bất thường
@@ -248,7 +249,7 @@ class Task(Record):
     due: Optional[dt.date] = Field(None, description="Thời hạn")
 
 
-class TaskStatus(str, Enum):
+class TaskStatus(Keyword):  # Vietnamese words too: keywords.py
     done = "done"                 # hoàn thành
     in_progress = "in_progress"   # đang thực hiện
     not_done = "not_done"         # chưa thực hiện
@@ -268,7 +269,7 @@ class Vote(Record):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class MemberVoteKind(str, Enum):
+class MemberVoteKind(Keyword):  # Vietnamese words too: keywords.py
     admission = "admission"          # đề nghị kết nạp
     confirmation = "confirmation"    # đề nghị công nhận chính thức
     exemption = "exemption"          # miễn công tác và sinh hoạt đảng
@@ -321,7 +322,7 @@ class Meeting(FileRecord):
 # ---------------------------------------------------------------- resolutions
 
 
-class ResolutionStatus(str, Enum):
+class ResolutionStatus(Keyword):  # Vietnamese words too: keywords.py
     draft = "draft"
     adopted = "adopted"
 
@@ -346,7 +347,7 @@ class Resolution(FileRecord):
     @model_validator(mode="after")
     def _adopted_has_number(self) -> "Resolution":
         if self.status is ResolutionStatus.adopted and self.number is None:
-            raise ValueError("an adopted resolution needs its number")
+            raise ValueError(_("an adopted resolution needs its number"))
         return self
 
 
@@ -362,7 +363,7 @@ class PlannedTopic(Record):
     @model_validator(mode="after")
     def _when(self) -> "PlannedTopic":
         if self.month is None and self.quarter is None:
-            raise ValueError("give the month or the quarter")
+            raise ValueError(_("give the month or the quarter"))
         return self
 
     @property

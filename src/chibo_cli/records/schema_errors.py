@@ -11,6 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..base.diagnostics import Diagnostic, Severity
 from ..base.i18n import _
+from ..base.problems import pydantic_problem
+from .keywords import with_words
 from .yamlio import PathKey, YamlDoc
 
 PERSONAL_FIELDS = frozenset({"card_number", "citizen_id"})
@@ -43,31 +45,24 @@ def _one(item: Any, loc: PathKey, model: type[BaseModel], doc: YamlDoc,
     message = _plain_problem(kind, item)
     if set(loc) & PERSONAL_FIELDS:  # never echo a citizen id or card number, even a wrong one
         return Diagnostic("S003", Severity.ERROR,
-                          _("{field}: {problem}", field=name, problem=message), where)
+                          _("{field}: {problem}", field=name, problem=message), where,
+                          extra=kind)
     return Diagnostic("S003", Severity.ERROR,
                       _("{field}: {problem} (got {value})", field=name, problem=message,
-                        value=_short(item.get("input"))), where)
+                        value=_short(item.get("input"))), where, extra=f"{kind}: {item['msg']}")
 
 
 def _plain_problem(kind: str, item: Any) -> str:
     """pydantic's wording for the common mistakes, said the way a secretary would need it."""
-    if kind.startswith(("date_", "datetime_")):
-        return _("not a real date; write it as YYYY-MM-DD, e.g. 2025-08-05")
-    if kind in ("bool_parsing", "bool_type"):
-        return _("write true or false")
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return _("write a whole number")
-    if kind == "list_type":
-        return _("write a list (lines starting with '- ')")
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return _("write fields (key: value) here")
     if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] in _ID_FIELDS:
         return _("an id uses only lowercase letters without diacritics, digits and '-', "
                  "e.g. tran-thi-lan")
     if kind == "enum":
         expected = item.get("ctx", {}).get("expected", "")
-        return _("must be one of {values}", values=expected)
-    return str(item.get("msg", kind)).removeprefix("Value error, ")
+        return _("must be one of {values}", values=with_words(expected))
+    if kind in ("value_error", "assertion_error"):  # our own validators' words, translated there
+        return str(item.get("msg", kind)).removeprefix("Value error, ")
+    return pydantic_problem(kind, item.get("ctx"))
 
 
 _ID_FIELDS = frozenset({"id", "chair", "recorder", "member", "owner", "signer", "lead",
