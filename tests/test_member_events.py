@@ -129,3 +129,19 @@ def test_an_unreadable_roster_is_named(cli: Any, tmp_path: Path) -> None:
     cell = make_cell(tmp_path, {"members.yaml": "members: [\n"})
     result = cli("member", "event", "le-thi-hoa", "away", "--date", "2025-09-01", "-C", cell)
     assert result.code == 2 and "members.yaml cannot be read" in result.err
+
+
+def test_the_event_may_be_named_in_vietnamese(cli: Any, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path)
+    assert cli("member", "event", "do-van-minh", "chuyển đi", "--date", "2025-09-01",
+               "-C", cell).code == 0
+    result = cli("member", "event", "do-van-minh", "chuyen den", "--date", "2025-10-01",
+                 "--category", "Dự bị", "-C", cell)
+    assert result.code == 0, result.err
+    assert history(cell, "do-van-minh")[-2:] == [("transferred_out", "2025-09-01"),
+                                                 ("transferred_in", "2025-10-01")]
+    assert not standing(member_of(cell, "do-van-minh"), dt.date(2025, 10, 1)).full
+
+
+def member_of(cell: Path, member_id: str) -> Any:
+    return next(m for m in load_cell(cell).members if m.id == member_id)

@@ -10,6 +10,7 @@ from typing import Optional
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..records.keywords import english
 from ..records.loader import MEMBERS_FILE
 from ..records.models import Category, EventKind, Member
 from ..rules.roster import Standing, standing
@@ -50,7 +51,7 @@ class NewEvent:
 
 def parse_kind(value: str) -> EventKind:
     try:
-        return EventKind(value.strip().lower())
+        return EventKind(english("EventKind", value.strip()).lower())  # or "chuyển đi"…
     except ValueError:
         raise ChiboError(_("unknown event '{kind}'", kind=value),
                          _("use one of: {kinds}", kinds=", ".join(k.value for k in EventKind))
@@ -59,7 +60,7 @@ def parse_kind(value: str) -> EventKind:
 
 def parse_category(value: str) -> Category:
     try:
-        return Category(value.strip().lower())
+        return Category(english("Category", value.strip()).lower())  # or "chính thức"…
     except ValueError:
         raise ChiboError(_("unknown category '{value}'", value=value),
                          _("use full (chính thức) or probationary (dự bị)")) from None
