@@ -64,8 +64,8 @@ def test_the_example_list_dry_run(cli: Any, example: Path) -> None:
     result = cli("member", "import", example / EXAMPLE_LIST, "-C", cell, "--dry-run")
     assert result.code == 0, result.err
     assert "headings on row 5" in result.out
-    assert "C  Ngày, tháng, năm sinh  →  born" in result.out
-    assert "F  Số thẻ ĐV  →  card_number" in result.out
+    assert "C  Ngày, tháng, năm sinh  →  born (ngày sinh)" in result.out
+    assert "F  Số thẻ ĐV  →  card_number (số thẻ đảng viên)" in result.out
     assert "J  Ghi chú  →  (not used)" in result.out
     assert "add trinh-van-quang: Trịnh Văn Quang (row 30)" in result.out
     assert "change le-quang-hai: title Chủ cơ sở sửa chữa ô tô → Tổ phó Tổ dân phố số 5" \

@@ -86,6 +86,7 @@ def _confirm() -> None:
 
 
 def _show_plan(plan: "Plan", reveal: bool) -> None:
+    from ..records.member_sheet import FIELD_LABELS
     from ..records.tabular import column_letter
     from ..trust.privacy import mask
 
@@ -94,7 +95,8 @@ def _show_plan(plan: "Plan", reveal: bool) -> None:
     used = {col: key for key, col in plan.mapping.columns.items()}
     for col, heading in plan.mapping.headings.items():
         target = used.get(col)
-        echo(f"  {column_letter(col)}  {heading}  →  " + (target or _("(not used)")))
+        field = f"{target} ({FIELD_LABELS[target]})" if target else _("(not used)")
+        echo(f"  {column_letter(col)}  {heading}  →  {field}")
     private = ("card_number", "citizen_id")
     for new in plan.added:
         echo(_("add {id}: {name} (row {row})", id=new.id, name=new.row.name, row=new.row.row))

@@ -43,10 +43,12 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "chuc vu don vi cong tac"),
 }
 _BY_HEADING = {heading: key for key, headings in HEADINGS.items() for heading in headings}
-FIELD_NAMES = {"id": "id", "name": "name", "gender": "gender", "born": "born",
-               "born_male": "born (nam)", "born_female": "born (nữ)", "admitted": "admitted",
-               "confirmed": "confirmed", "card_number": "card_number",
-               "citizen_id": "citizen_id", "title": "title"}
+# What each field is, in the cell's own words (shown in the mapping whatever the language).
+FIELD_LABELS = {"id": "mã đảng viên trong chibo", "name": "họ và tên", "gender": "giới tính",
+                "born": "ngày sinh", "born_male": "ngày sinh (nam)",
+                "born_female": "ngày sinh (nữ)", "admitted": "ngày vào Đảng",
+                "confirmed": "ngày chính thức", "card_number": "số thẻ đảng viên",
+                "citizen_id": "số CCCD", "title": "chức vụ, nghề nghiệp"}
 _DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARENS = re.compile(r"\([^)]*\)")
