@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (each registers its commands)
     member_io,
     records,
     render,
+    report,
     seal,
     validate,
     yearly,

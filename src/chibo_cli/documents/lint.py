@@ -31,6 +31,7 @@ CONTEXTS: dict[str, type] = {
     "resolution-book": shapes.ResolutionBookContext,
     "rating-list": RatingListContext, "rating-minutes": RatingMinutesContext,
     "member-list": shapes.MemberListContext,
+    "report": shapes.ReportContext,
 }
 ANY = object()
 

@@ -138,10 +138,21 @@ class Branch(Located):
                                   description="Thay đổi quy tắc của rulebook cho chi bộ này")
 
 
+class CommitteeMember(Record):
+    """A member of the superior committee and the cells assigned to them to follow."""
+
+    name: Text = Field(description="Họ tên cấp ủy viên (ghi đúng như ở mục khách mời của biên bản)")
+    title: Optional[str] = Field(None, description="Chức vụ")
+    cells: list[str] = Field(default_factory=list,
+                             description="Chi bộ được phân công theo dõi (tên thư mục chi bộ)")
+
+
 class Committee(Located):
     """committee.yaml — đảng ủy cấp trên quản lý nhiều chi bộ."""
 
     name: Text = Field(description="Tên đảng bộ, ví dụ \"Đảng bộ phường Tân Phong\"")
+    members: list[CommitteeMember] = Field(
+        default_factory=list, description="Cấp ủy viên và chi bộ được phân công theo dõi")
     rules: dict[str, Any] = Field(default_factory=dict,
                                   description="Thay đổi quy tắc áp dụng cho mọi chi bộ")
 
