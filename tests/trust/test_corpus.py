@@ -19,11 +19,16 @@ SUBPROCESS_SAMPLE = {"utf16-bom", "tcvn3", "deep-nesting", "alias-bomb", "python
 
 
 def tree_state(root: Path) -> dict[str, str]:
-    """Every file and folder under ``root`` with a hash of its bytes (folders: their mode)."""
+    """Every file and folder under ``root`` with a hash of its bytes (folders: their mode); not
+    chibo's own findings cache (.chibo/cache), which validate may write and may throw away."""
     state: dict[str, str] = {}
     for folder, dirs, files in os.walk(root):
+        if Path(folder).name == ".chibo":
+            dirs[:] = [d for d in dirs if d != "cache"]
         for name in dirs:
             path = Path(folder, name)
+            if name == ".chibo" and not any(p.name != "cache" for p in path.iterdir()):
+                continue  # made for the cache alone
             state[str(path.relative_to(root)) + "/"] = oct(path.stat().st_mode)
         for name in files:
             path = Path(folder, name)

@@ -5,9 +5,9 @@ from pathlib import Path
 import typer
 
 from ..base.i18n import _
-from .app import app
+from .app import Group, app
 
-demo_app = typer.Typer(help=_("Made-up data for trying chibo out and for benchmarks."),
+demo_app = typer.Typer(cls=Group, help=_("Made-up data for trying chibo out and for benchmarks."),
                        no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 

@@ -18,9 +18,10 @@ import re
 from typing import Any, Callable, Optional, Sequence
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
 from ..base.i18n import _, language, retranslate
+from .app import Group as QuietGroup
 
 # Click's fixed words that reach a help page (headings, the help option's help, metavars).
 CLICK_WORDS = ("Arguments", "Options", "Commands", "Show this message and exit.",
@@ -109,7 +110,7 @@ class Command(TyperCommand):
     context_class = Context
 
 
-class Group(TyperGroup):
+class Group(QuietGroup):  # whose absent options cost no pydantic import
     context_class = Context
 
 

@@ -8,19 +8,21 @@ import typer
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from .app import app
+from .app import Group, app
 
 if TYPE_CHECKING:
     from ..base.diagnostics import Diagnostic
-    from ..records.loader import Cell, Workspace
+    from ..records.loader import Cell
     from ..records.models import Meeting, Resolution
+    from ..rules.checks import CheckSpec
     from ..rules.gate import Source
+    from ..rules.run import Folder
 
-render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
-                         no_args_is_help=True)
-book_app = typer.Typer(help=_("Render the minutes book or the resolution notebook to Word."),
-                       no_args_is_help=True)
-templates_app = typer.Typer(help=_("See, copy and check the Word templates."),
+render_app = typer.Typer(cls=Group, no_args_is_help=True,
+                         help=_("Render one meeting's minutes or one resolution to Word."))
+book_app = typer.Typer(cls=Group, no_args_is_help=True,
+                       help=_("Render the minutes book or the resolution notebook to Word."))
+templates_app = typer.Typer(cls=Group, help=_("See, copy and check the Word templates."),
                             no_args_is_help=True)
 app.add_typer(render_app, name="render")
 app.add_typer(book_app, name="book")
@@ -73,14 +75,14 @@ def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
-
+    _pdf_first(pdf)
     target, record_id = _target(reference, cell)
-    workspace, found = _load_cell(target)
+    findings, found = _load_cell(target)
     record = find(found, record_id)
     if record is None:
-        _gate(workspace, [found], allow_errors, missing=True)
+        _gate(findings, found, allow_errors, missing=True)
         raise ChiboError(missing(record_id, found.root))
-    _gate(workspace, [found], allow_errors, sources=lambda cell: [record])
+    _gate(findings, found, allow_errors, sources=lambda cell: [record])
     written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
 
@@ -142,38 +144,40 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
 
 def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
            sources: Sources, pdf: bool, force: bool, allow_errors: bool) -> int:
-    from ..records.loader import find_cell_roots
-    from .validate import load_or_fail
-
-    _roots, is_committee = _find(path, find_cell_roots)
-    workspace = load_or_fail(path)
-    if not is_committee:
-        cell = workspace.cells[0]
-        _gate(workspace, [cell], allow_errors, sources=sources)
+    _pdf_first(pdf)
+    folder = _open(path)
+    if not folder.is_committee:
+        findings, cell = _checked(folder)
+        _gate(findings, cell, allow_errors, sources=sources)
         return _finish([one(cell, _out(cell, out))], pdf, force)
-    return _committee_books(workspace, out, one, sources, pdf, force, allow_errors)
+    return _committee_books(folder, out, one, sources, pdf, force, allow_errors)
 
 
-def _committee_books(workspace: "Workspace", out: Optional[Path],
+def _committee_books(folder: "Folder", out: Optional[Path],
                      one: Callable[["Cell", Path], Path], sources: Sources, pdf: bool,
                      force: bool, allow_errors: bool) -> int:
+    """One cell at a time: loaded, checked, its book written, let go before the next."""
     from rich.console import Console
     from rich.progress import Progress
 
-    diagnostics = _diagnostics(workspace, workspace.cells)
+    from ..rules.run import each_cell
+
     written: list[Path] = []
     skipped = 0
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(_("rendering"), total=len(workspace.cells))
-        for cell in workspace.cells:
+        task = progress.add_task(_("rendering"), total=len(folder.roots))
+        for checked in each_cell(folder, _default_checks(), records=True):
+            cell = checked.cell
+            assert cell is not None  # asked for with records=True
             progress.update(task, description=cell.root.name)
             records = _unless_empty(sources, cell)
             if records is not None:
-                if _blocked(workspace, cell, diagnostics, allow_errors, sources=records):
+                if _blocked(cell, folder.findings + checked.findings, allow_errors,
+                            sources=records):
                     skipped += 1
                 else:
-                    folder = _out(cell, out) / cell.root.name if out else _out(cell, None)
-                    written.append(one(cell, folder))
+                    target = _out(cell, out) / cell.root.name if out else _out(cell, None)
+                    written.append(one(cell, target))
             progress.advance(task)
     status = _finish(written, pdf, force)
     return 1 if skipped else status
@@ -257,46 +261,44 @@ def _target(value: str, cell: Path) -> tuple[Path, str]:
     return cell, value
 
 
-def _load_cell(inside: Path) -> tuple["Workspace", "Cell"]:
-    """The cell holding ``inside``, loaded with its committee's rules when it has one."""
-    from .validate import load_or_fail
-
+def _load_cell(inside: Path) -> tuple[list["Diagnostic"], "Cell"]:
+    """The cell holding ``inside`` and its findings. Only that cell is read, and the committee's
+    own committee.yaml beside it (its rules apply): never the committee's other cells."""
     root = inside.resolve()
     while not (root / "branch.yaml").is_file():
         if root.parent == root:
             raise ChiboError(_("{path} is not inside a cell folder (no branch.yaml)", path=inside))
         root = root.parent
-    committee = root.parent if (root.parent / "committee.yaml").is_file() else None
-    if committee is None:
-        workspace = load_or_fail(root)
-        return workspace, workspace.cells[0]
-    workspace = load_or_fail(committee)
-    workspace.cells = [c for c in workspace.cells if c.root.resolve() == root]
-    return workspace, workspace.cells[0]
+    return _checked(_open(root))
 
 
-def _find(path: Path, finder: Callable[[Path], Any]) -> Any:
+def _open(path: Path) -> "Folder":
     from ..records.loader import WorkspaceError
+    from ..rules.run import open_folder
 
     try:
-        return finder(path)
+        return open_folder(path)
     except WorkspaceError as exc:
         raise ChiboError(str(exc)) from None
 
 
-def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnostic"]:
-    from ..rules.checks import check_cell, registry, selected
+def _checked(folder: "Folder") -> tuple[list["Diagnostic"], "Cell"]:
+    """The one cell of a cell folder, loaded and checked; with the committee file's findings."""
+    from ..rules.run import each_cell
 
-    specs = selected(registry(), None, False)
-    found = list(workspace.diagnostics)
-    for cell in cells:
-        found.extend(check_cell(cell, specs))
-    return found
+    checked = next(each_cell(folder, _default_checks(), records=True))
+    assert checked.cell is not None  # asked for with records=True
+    return folder.findings + checked.findings, checked.cell
 
 
-def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic"],
-             allow_errors: bool, force_show: bool = False,
-             sources: Optional[Sequence["Source"]] = None) -> bool:
+def _default_checks() -> list["CheckSpec"]:
+    from ..rules.checks import registry, selected
+
+    return selected(registry(), None, False)
+
+
+def _blocked(cell: "Cell", diagnostics: list["Diagnostic"], allow_errors: bool,
+             force_show: bool = False, sources: Optional[Sequence["Source"]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
     from ..base.diagnostics import format_text, relative_location
@@ -318,12 +320,9 @@ def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic
     return True
 
 
-def _gate(workspace: "Workspace", cells: list["Cell"], allow_errors: bool,
+def _gate(findings: list["Diagnostic"], cell: "Cell", allow_errors: bool,
           missing: bool = False, sources: Optional[Sources] = None) -> None:
-    diagnostics = _diagnostics(workspace, cells)
-    blocked = any(_blocked(workspace, c, diagnostics, allow_errors, missing,
-                           sources(c) if sources else None) for c in cells)
-    if blocked:
+    if _blocked(cell, findings, allow_errors, missing, sources(cell) if sources else None):
         raise typer.Exit(1)
 
 
@@ -339,6 +338,14 @@ def _latest_year(cell: "Cell") -> int:
     import datetime as dt
 
     return max((m.date.year for m in cell.meetings), default=dt.date.today().year)
+
+
+def _pdf_first(pdf: bool) -> None:
+    """With --pdf, stop before writing anything when LibreOffice is missing."""
+    if pdf:
+        from ..documents.pdf import require_soffice
+
+        require_soffice()
 
 
 def _finish(written: list[Path], pdf: bool, force: bool) -> int:

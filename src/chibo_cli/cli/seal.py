@@ -24,22 +24,28 @@ def seal(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
     """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
-    from ..rules.checks import run_checks
+    from ..records.loader import WorkspaceError
+    from ..rules.checks import registry, selected
     from ..rules.gate import Gate
+    from ..rules.run import each_cell, open_folder
     from ..trust.seal import seal_cell
-    from .validate import load_or_fail
 
     if bool(amend) != bool(reason and reason.strip()):
         raise ChiboError(_("--amend and --reason go together"),
                          _("say which record was corrected and why"))
-    workspace = load_or_fail(path)
-    if amend and len(workspace.cells) != 1:
+    try:
+        folder = open_folder(path)
+    except WorkspaceError as exc:
+        raise ChiboError(str(exc)) from None
+    if amend and len(folder.roots) != 1:
         raise ChiboError(_("--amend needs one cell folder, not a committee folder"))
-    findings = run_checks(workspace)  # load problems too: a record with errors is not sealed
     skipped = 0
-    for cell in workspace.cells:
+    # one cell at a time; load problems count too: a record with errors is not sealed
+    for checked in each_cell(folder, selected(registry(), None, False), records=True):
+        cell = checked.cell
+        assert cell is not None  # asked for with records=True
         result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(),
-                            Gate(cell, findings).why_held)
+                           Gate(cell, folder.findings + checked.findings).why_held)
         _report(cell.name, result)
         skipped += len(result.skipped)
     if skipped:

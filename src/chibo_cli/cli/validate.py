@@ -30,7 +30,7 @@ def validate(
     from ..base.diagnostics import format_json, format_text, has_errors
     from ..records.loader import WorkspaceError
     from ..rules.checks import UnknownCheck
-    from ..rules.parallel import check_folder
+    from ..rules.run import check_folder
 
     codes = select.split(",") if select else None
     try:

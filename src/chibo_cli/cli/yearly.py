@@ -9,11 +9,11 @@ import typer
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from .app import app
+from .app import Group, app
 from .render import ALLOW, CELL, FORCE, OUT, PDF, TEMPLATES, render_app
 
-candidate_app = typer.Typer(help=_("Party development: move a candidate into the members."),
-                            no_args_is_help=True)
+candidate_app = typer.Typer(cls=Group, no_args_is_help=True,
+                            help=_("Party development: move a candidate into the members."))
 app.add_typer(candidate_app, name="candidate")
 
 
@@ -39,13 +39,13 @@ def render_rating(year: int = typer.Argument(..., help=_("The year of ratings/YE
     from ..documents import ratings as docs
     from .render import _finish, _gate, _load_cell, _out
 
-    workspace, found = _load_cell(cell)
+    findings, found = _load_cell(cell)
     rating = next((r for r in found.ratings if r.year == year), None)
     if rating is None:
-        _gate(workspace, [found], allow_errors, missing=True)
+        _gate(findings, found, allow_errors, missing=True)
         raise ChiboError(_("no rating for {year} in {cell}", year=year, cell=found.root),
                          _("'chibo new-rating --year {year}' starts one", year=year))
-    _gate(workspace, [found], allow_errors, sources=lambda c: [rating])
+    _gate(findings, found, allow_errors, sources=lambda c: [rating])
     folder = _out(found, out)
     written = [docs.render_rating_list(found, rating, folder, templates=templates, force=force)]
     if rating.meeting:

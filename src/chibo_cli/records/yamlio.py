@@ -7,6 +7,7 @@ reject duplicate keys and unsafe tags, bound alias expansion, keep every scalar 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class YamlDoc:
     data: Plain = None
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str = ""  # of the bytes read, so that the seal need not read the file again
 
     def location(self, path: PathKey = ()) -> Location:
         """The nearest known location for ``path``, walking up to its parents."""
@@ -80,6 +82,8 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDoc:
             raw = handle.read(MAX_BYTES + 1)  # a 5 GB file is never read whole
     except OSError as exc:
         return _fail(doc, "Y008", _("cannot read file: {error}", error=exc.strerror or exc))
+    if len(raw) <= MAX_BYTES:
+        doc.sha256 = hashlib.sha256(raw).hexdigest()
     text = _decode(doc, raw)
     if text is None:
         return doc

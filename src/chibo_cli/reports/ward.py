@@ -13,7 +13,7 @@ from ..records.loader import Workspace, find_cell_roots, load_cell, load_committ
 from ..records.models import CommitteeMember
 from ..records.rulebook import Rulebook
 from ..rules.checks._support import normal_text
-from ..rules.parallel import _context, _workers
+from ..rules.run import _context, _workers
 from .figures import CellReport, cell_report, ratio, relative
 from .period import PeriodSpec, latest_year
 
