@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from ..base.diagnostics import Diagnostic
     from ..records.loader import Cell
 
-member_app = typer.Typer(cls=Group, help=_("Add members to a cell and list them."),
-                         no_args_is_help=True)
+member_app = typer.Typer(
+    cls=Group, help=_("Members of a cell: add, list, import, export, record events."),
+    no_args_is_help=True)
 app.add_typer(member_app, name="member")
 
 CELL_HELP = _("The cell folder.")
