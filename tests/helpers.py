@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Mapping, Optional
@@ -119,3 +120,7 @@ def make_cell(root: Path, overrides: Optional[Mapping[str, Optional[str]]] = Non
     files: dict[str, Optional[str]] = dict(MINIMAL_CELL)
     files.update(overrides or {})
     return build_tree(root, files)
+
+# What README's first command and earlier runs leave in the bundled example (rendered documents,
+# the findings cache): a test that copies the example starts from the records alone.
+UNTRACKED = shutil.ignore_patterns("out", ".chibo")

@@ -84,3 +84,24 @@ def test_a_secretarys_month_runs_as_the_readme_says(cli: Any, tmp_path: Path,
         "bien-ban-2025-09-09-regular.docx", "nghi-quyet-2025-09-09-regular.docx",
         "so-bien-ban-2025.docx", "so-nghi-quyet-nhiem-ky-2025-2030.docx"}
     assert (out / "bien-ban-2025-09-09-regular.pdf").is_file()  # the README asks for --pdf
+
+
+def test_members_in_and_out_runs_on_the_example(cli: Any, tmp_path: Path) -> None:
+    """The README's "Members in and out" block, run on the example cell with its ward list (the
+    prompt answered by --yes)."""
+    ward = shutil.copytree(REPO / "examples/dang-bo-phuong-an-binh", tmp_path / "ward")
+    cell = Path(ward) / "chi-bo-to-dan-pho-5"
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Members in and out", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = _commands(block.replace("\\\n", " "))
+    assert [c[:2] for c in commands] == [["member", "import"]] * 2 + [["member", "event"]] * 2 \
+        + [["member", "export"]]
+    for words in commands:
+        args = [str(cell) if w == "to-dan-pho-5" else
+                str(cell / w) if w.endswith(".xlsx") else w for w in words]
+        if args[1] == "import" and "--dry-run" not in args:
+            args.append("--yes")
+        result = cli(*args)
+        assert result.code == 0, (words, result.err)
+    assert (cell / "out/danh-sach-dang-vien-2026-01-15.docx").is_file()
+    assert cli("validate", ward).code == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import UNTRACKED
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CELL = REPO / "examples" / "dang-bo-phuong-an-binh" / "chi-bo-to-dan-pho-5"
@@ -30,7 +31,7 @@ def _commands(text: str) -> list[list[str]]:
 def test_a_secretarys_year_runs_as_the_readme_says(cli: Any, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     cell = tmp_path / "to-dan-pho-5"
-    shutil.copytree(EXAMPLE_CELL, cell)
+    shutil.copytree(EXAMPLE_CELL, cell, ignore=UNTRACKED)
     filled = (cell / "ratings/2025.yaml").read_text(encoding="utf-8")
     (cell / "ratings/2025.yaml").unlink()
     before, after = year_commands()

@@ -15,7 +15,11 @@ from typing import Callable
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Row
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docx_kit import (  # noqa: E402
@@ -127,8 +131,9 @@ def tag(doc: DocumentObject, jinja: str) -> None:
     doc.add_paragraph(f"{{%p {jinja} %}}", style="Chibo Body")
 
 
-def header_table(doc: DocumentObject, v: str, number: bool) -> None:
-    table = plain_table(doc, HEADER_WIDTHS)
+def header_table(doc: DocumentObject, v: str, number: bool,
+                 widths: list[float] = HEADER_WIDTHS) -> None:
+    table = plain_table(doc, widths)
     left, right = table.rows[0].cells
     lines = [("Chibo Header", f"{{{{ {v}.header.superior }}}}"),
              ("Chibo Header Cell", f"{{{{ {v}.header.cell }}}}"), ("Chibo Header", "*")]
@@ -140,8 +145,8 @@ def header_table(doc: DocumentObject, v: str, number: bool) -> None:
 
 
 def signatures(doc: DocumentObject, left: list[tuple[str, str]],
-               right: list[tuple[str, str]]) -> None:
-    table = plain_table(doc, SIGN_WIDTHS)
+               right: list[tuple[str, str]], widths: list[float] = SIGN_WIDTHS) -> None:
+    table = plain_table(doc, widths)
     cell_lines(table.rows[0].cells[0], left)
     cell_lines(table.rows[0].cells[1], right)
 
@@ -461,6 +466,51 @@ def rating_minutes_body(doc: DocumentObject) -> None:
                 ("Chibo Sign Name", "{{ m.chair.signature }}")])
 
 
+# ------------------------------------------------------------------ member list
+
+# Across an A4 page: 297 − 30 − 15 mm leaves 25.2 cm for ten columns.
+MEMBER_WIDTHS = [1.2, 4.0, 1.4, 2.6, 2.6, 2.6, 2.4, 3.0, 3.2, 2.2]  # the dates on one line
+MEMBER_COLUMNS = [("STT", "{{ x.number }}"), ("Họ và tên", "{{ x.name }}"),
+                  ("Giới tính", "{{ x.gender }}"), ("Ngày sinh", "{{ x.born }}"),
+                  ("Ngày vào Đảng", "{{ x.admitted }}"), ("Ngày chính thức", "{{ x.confirmed }}"),
+                  ("Số thẻ đảng viên", "{{ x.card_number }}"), ("Số CCCD", "{{ x.citizen_id }}"),
+                  ("Chức vụ, nghề nghiệp", "{{ x.title }}"), ("Ghi chú", "{{ x.note }}")]
+
+
+def member_list_body(doc: DocumentObject) -> None:
+    """The list of members on a date, across the page: one table row a member."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    header_table(doc, "d", number=False, widths=[10.0, 15.2])
+    para(doc, "DANH SÁCH ĐẢNG VIÊN", TITLE_STYLE)
+    para(doc, "{{ d.summary }}", "Chibo Summary")
+    para(doc, "-----", "Chibo Rule")
+    table = plain_table(doc, MEMBER_WIDTHS, rows=4, grid=True)
+    row_flag(table.rows[0], "w:tblHeader")  # the headings again on every page
+    for cell, (heading, _value) in zip(table.rows[0].cells, MEMBER_COLUMNS, strict=True):
+        cell_lines(cell, [("Chibo Table Head", heading)])
+    cell_lines(table.rows[1].cells[0], [("Chibo Table", "{%tr for x in d.rows %}")])
+    left = {1, 8, 9}  # names and free text read from the left; numbers and dates centred
+    for n, (cell, (_heading, value)) in enumerate(zip(table.rows[2].cells, MEMBER_COLUMNS,
+                                                      strict=True)):
+        cell_lines(cell, [("Chibo Table" if n in left else "Chibo Table Center", value)])
+    row_flag(table.rows[2], "w:cantSplit")  # a member's row stays on one page
+    cell_lines(table.rows[3].cells[0], [("Chibo Table", "{%tr endfor %}")])
+    para(doc, "Tổng số: {{ d.total }} đồng chí (chính thức: {{ d.full }}, dự bị: "
+              "{{ d.probationary }}).", "Chibo Closing")
+    signatures(doc, [("Chibo Sign Title", "")],
+               [("Chibo Sign Title", "T/M CHI BỘ"), ("Chibo Sign Role", "{{ d.signer.role }}"),
+                ("Chibo Sign Name", "{{ d.signer.signature }}")], widths=[12.6, 12.6])
+
+
+def row_flag(row: _Row, flag: str) -> None:
+    """Switch on a table row property such as ``w:tblHeader`` or ``w:cantSplit``."""
+    marker = OxmlElement(flag)
+    marker.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(marker)
+
+
 # ------------------------------------------------------------------ books
 
 
@@ -568,6 +618,7 @@ def build() -> list[Path]:
             d, "resolutions", "r", lambda x: resolution_body(x, "any"))),
         "rating-list.docx": rating_list_body,
         "rating-minutes.docx": rating_minutes_body,
+        "member-list.docx": member_list_body,
         "report.docx": report_body,
     }
     written = []

@@ -8,6 +8,7 @@ from helpers import build_tree, make_cell
 from render_fixtures import RICH_CELL, docx_text
 
 from chibo_cli.documents.api import output_path
+from chibo_cli.documents.templates import NAMES
 
 
 def test_render_minutes_by_id_and_by_path(cli: Any, rich_cell: Path) -> None:
@@ -72,7 +73,7 @@ def test_minutes_book_has_every_meeting_in_date_order(cli: Any, rich_cell: Path)
 
 def test_templates_list_copy_and_lookup_order(cli: Any, rich_cell: Path, tmp_path: Path) -> None:
     listed = cli("templates", "list", rich_cell)
-    assert listed.code == 0 and listed.out.count("built-in") == 9  # with the report
+    assert listed.code == 0 and listed.out.count("built-in") == len(NAMES)
     assert "conclusion " in listed.out and "(kết luận, KL)" in listed.out
     copied = cli("templates", "copy", "minutes-regular", rich_cell)
     assert copied.code == 0

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from helpers import UNTRACKED
 from render_fixtures import docx_text
 
 from chibo_cli.documents import ratings as docs
@@ -17,7 +18,7 @@ CELL = "chi-bo-to-dan-pho-5"
 
 
 def _example(tmp_path: Path) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "ward")
+    shutil.copytree(EXAMPLE, tmp_path / "ward", ignore=UNTRACKED)
     return tmp_path / "ward" / CELL
 
 

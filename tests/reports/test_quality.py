@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from helpers import UNTRACKED
+
 from chibo_cli.reports.period import PeriodSpec
 from chibo_cli.reports.ward import build_report
 
@@ -36,7 +38,7 @@ def test_points_of_a_meeting_by_the_sheet() -> None:
 
 def test_a_committee_turns_the_sheet_on(tmp_path: Path, cli: Any) -> None:
     ward = tmp_path / "ward"
-    shutil.copytree(EXAMPLE, ward)
+    shutil.copytree(EXAMPLE, ward, ignore=UNTRACKED)
     committee = ward / "committee.yaml"
     committee.write_text(committee.read_text("utf-8") + "rules:\n  quality.enabled: true\n"
                          "  quality.good_min: 101\n", encoding="utf-8")

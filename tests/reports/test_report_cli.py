@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import UNTRACKED
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "dang-bo-phuong-an-binh"
@@ -22,7 +23,7 @@ EXAMPLE = REPO / "examples" / "dang-bo-phuong-an-binh"
 @pytest.fixture
 def ward(tmp_path: Path) -> Path:
     target = tmp_path / "ward"
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=UNTRACKED)
     return target
 
 

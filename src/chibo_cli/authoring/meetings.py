@@ -14,6 +14,7 @@ from ..base.diagnostics import Diagnostic, Severity
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..base.yamltext import load_plain
+from ..records.keywords import with_words
 from ..records.loader import BRANCH_FILE, Cell
 from ..records.models import (
     Branch,
@@ -36,9 +37,9 @@ def parse_kind(value: str) -> MeetingKind:
     try:
         return MeetingKind(value.strip().lower())
     except ValueError:
+        kinds = with_words(", ".join(f"'{k.value}'" for k in MeetingKind))
         raise ChiboError(_("unknown meeting kind '{kind}'", kind=value),
-                         _("use one of: {kinds}", kinds=", ".join(k.value for k in MeetingKind))
-                         ) from None
+                         _("use one of: {kinds}", kinds=kinds)) from None
 
 
 def new_meeting(root: Path, kind: MeetingKind, date: dt.date,

@@ -15,6 +15,7 @@ from ..base.i18n import _
 from . import (  # noqa: F401  (each registers its commands)
     checks,
     demo,
+    member_io,
     record,
     records,
     render,

@@ -29,9 +29,10 @@ CLICK_WORDS = ("Arguments", "Options", "Commands", "Show this message and exit."
                "<float>")
 # The names of the commands' arguments, as click shows them ([path], {meeting}): each is the
 # message "argument: <name>", whose translation is the name a Vietnamese reader sees.
-ARGUMENTS = ("argument: candidate", "argument: cell", "argument: codes", "argument: directory",
+ARGUMENTS = ("argument: candidate_id", "argument: cell", "argument: codes", "argument: directory",
              "argument: files", "argument: folder", "argument: meeting", "argument: name",
-             "argument: path", "argument: resolution", "argument: year")
+             "argument: path", "argument: resolution", "argument: year",
+             "argument: kind", "argument: member", "argument: source")  # member event, import
 _ARGUMENT_IN_USAGE = re.compile(r"(?<=[\[{])[a-z_]+(?=[\]}])")
 _ARGUMENT_TERM = re.compile(r"^[a-z_]+(?=\.\.\.| |$)")
 _METAVAR = re.compile(r"<(list\[)?([^<>\[\]]+?)\]?>")

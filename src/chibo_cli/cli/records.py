@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from ..base.diagnostics import Diagnostic
     from ..records.loader import Cell
 
-member_app = typer.Typer(cls=Group, help=_("Add members to a cell and list them."),
-                         no_args_is_help=True)
+member_app = typer.Typer(
+    cls=Group, help=_("Members of a cell: add, list, import, export, record events."),
+    no_args_is_help=True)
 app.add_typer(member_app, name="member")
 
 CELL_HELP = _("The cell folder.")
@@ -144,7 +145,11 @@ def member_add(
                            base=slugify(name), id=new_id) + "\n")
     if role is not None:
         branch = assign_role(cell_root(cell), role, new_id)
-        typer.echo(_("named {id} as {role} in {path}", id=new_id, role=role, path=branch))
+        from ..records.models import ROLE_TITLES
+
+        # the cell's own word for the role, as the member list shows it ("bí thư chi bộ")
+        title = ROLE_TITLES[role].lower()
+        typer.echo(_("named {id} as {role} in {path}", id=new_id, role=title, path=branch))
 
 
 @member_app.command("list")

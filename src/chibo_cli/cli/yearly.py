@@ -58,7 +58,7 @@ def render_rating(year: int = typer.Argument(..., help=_("The year of ratings/YE
 
 @candidate_app.command("admit")
 def candidate_admit(
-    candidate: str = typer.Argument(..., help=_("The candidate's id in candidates.yaml.")),
+    candidate_id: str = typer.Argument(..., help=_("The candidate's id in candidates.yaml.")),
     date: str = typer.Option(..., "--date", help=_("Date of the admission ceremony.")),
     cell: Path = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder.")),
 ) -> None:
@@ -66,7 +66,7 @@ def candidate_admit(
     from ..authoring.candidates import admit_candidate
     from ..authoring.text import parse_date
 
-    member_id, path = admit_candidate(cell, candidate, parse_date(date, "--date"))
+    member_id, path = admit_candidate(cell, candidate_id, parse_date(date, "--date"))
     typer.echo(_("added {id} to {path}", id=member_id, path=path))
 
 

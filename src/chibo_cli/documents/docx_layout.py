@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -45,7 +46,10 @@ def _page(document: DocumentObject, rules: Rulebook) -> None:
     width, height = rules["layout.page_mm"]
     margins: dict[str, Any] = rules["layout.margins_mm"]
     for section in document.sections:
-        section.page_width, section.page_height = Mm(float(width)), Mm(float(height))
+        # A wide table (the member list) is laid out across the page: the same sheet, turned.
+        across = section.orientation == WD_ORIENT.LANDSCAPE
+        wide, high = (max(width, height), min(width, height)) if across else (width, height)
+        section.page_width, section.page_height = Mm(float(wide)), Mm(float(high))
         section.top_margin = Mm(float(margins["top"]))
         section.bottom_margin = Mm(float(margins["bottom"]))
         section.left_margin = Mm(float(margins["left"]))

@@ -31,6 +31,7 @@ CONTEXTS: dict[str, type] = {
     "minutes-book": shapes.MinutesBookContext,
     "resolution-book": shapes.ResolutionBookContext,
     "rating-list": RatingListContext, "rating-minutes": RatingMinutesContext,
+    "member-list": shapes.MemberListContext,
     "report": shapes.ReportContext,
 }
 ANY = object()

@@ -176,6 +176,33 @@ class ResolutionBookContext(TypedDict):
     resolutions: list[Resolution]
 
 
+class MemberListRow(TypedDict):
+    number: int
+    name: str
+    gender: str         # Nam / Nữ
+    born: str           # 14/08/1961
+    admitted: str       # "" for a member who came by transfer
+    confirmed: str      # "" while probationary
+    card_number: str    # masked unless revealed
+    citizen_id: str     # masked unless revealed
+    title: str
+    note: str           # "Dự bị", "Miễn công tác và sinh hoạt đảng"…
+
+
+class MemberList(TypedDict):
+    header: Header
+    summary: str        # Chi bộ Tổ dân phố số 5 (đến ngày 31 tháng 12 năm 2025)
+    rows: list[MemberListRow]
+    total: int
+    full: int
+    probationary: int
+    signer: Person
+
+
+class MemberListContext(TypedDict):
+    d: MemberList
+
+
 class ReportSection(TypedDict):
     heading: str        # I. SINH HOẠT CHI BỘ
     lines: list[str]    # one paragraph each, figures written out
