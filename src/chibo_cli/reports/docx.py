@@ -144,7 +144,8 @@ def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
              f" quá hạn: {t.overdue}.",
              "- Nghị quyết, kết luận đã thông qua: " + (", ".join(
                  f"{k} {v}" for k, v in t.resolutions.items()) or "chưa có") + "."]
-    members = [f"- Đến ngày {iso_to_vietnamese(p.on)}: {p.total} đảng viên ({p.full} chính thức, {p.probationary} "
+    members = [f"- Đến ngày {iso_to_vietnamese(p.on)}: {p.total} đảng viên ({p.full} chính thức, "
+               f"{p.probationary} "
                f"dự bị); miễn sinh hoạt: {p.exempted}; sinh hoạt tạm thời nơi khác: {p.away}; "
                f"nơi khác đến sinh hoạt tạm thời: {p.attached}; nam {p.male}, nữ {p.female}.",
                "- Độ tuổi: " + "; ".join(f"{k}: {v}" for k, v in p.ages.items()) + ".",

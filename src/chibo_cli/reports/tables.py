@@ -79,8 +79,8 @@ def meetings(report: Report) -> Table:
                _("present"), _("attendance"), _("absent with reason"), _("absent without reason"),
                _("spoke"), _("from the superior committee"), _("file")]
     rows: list[list[Value]] = [
-        [r.cell, m.id, day_shown(m.date), kind_name(m.kind), m.minutes, m.required, m.present, m.rate,
-         m.absent_excused, m.absent_unexcused, m.speakers, ", ".join(m.superior), m.file]
+        [r.cell, m.id, day_shown(m.date), kind_name(m.kind), m.minutes, m.required, m.present,
+         m.rate, m.absent_excused, m.absent_unexcused, m.speakers, ", ".join(m.superior), m.file]
         for r in report.cells for m in r.rows]
     return Table("meetings", _("Meetings"), headers, rows, percent=(7,))
 
@@ -117,8 +117,9 @@ def ranking(report: Report) -> Table:
 
 def superior(report: Report) -> Table:
     headers = [_("cell"), _("date"), _("meeting"), _("committee member"), _("assigned")]
-    rows: list[list[Value]] = [[r.cell, day_shown(v.date), v.meeting, v.guest, _("yes") if v.assigned
-                                else _("no")] for r in report.cells for v in r.superior.visits]
+    rows: list[list[Value]] = [[r.cell, day_shown(v.date), v.meeting, v.guest,
+                                _("yes") if v.assigned else _("no")]
+                               for r in report.cells for v in r.superior.visits]
     for a in report.assignments:
         for folder in a.not_visited:
             rows.append([folder, "", "", a.name, _("assigned, did not attend")])
