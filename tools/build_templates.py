@@ -334,6 +334,20 @@ def _preamble(doc: DocumentObject, kind: str, v: str) -> None:
         para(doc, "CHI BỘ QUYẾT NGHỊ:", "Chibo Center Bold")
 
 
+def recipients_and_signature(doc: DocumentObject, v: str, title: str, role: str,
+                             name: str) -> None:
+    """The closing table: "Nơi nhận:" and its list on the left, the signature on the right."""
+    table = plain_table(doc, SIGN_WIDTHS)
+    left, right = table.rows[0].cells
+    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
+                      ("Chibo Recipients", f"{{%p for x in {v}.recipients %}}"),
+                      ("Chibo Recipients",
+                       "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
+                      ("Chibo Recipients", "{%p endfor %}")])
+    cell_lines(right, [("Chibo Sign Title", title), ("Chibo Sign Role", role),
+                       ("Chibo Sign Name", name)])
+
+
 def resolution_body(doc: DocumentObject, kind: str = "NQ", v: str = "r") -> None:
     """One resolution (NQ) or conclusion (KL); ``kind`` "any" for the notebook, which holds both."""
     tag(doc, f"if {v}.draft")
@@ -364,16 +378,8 @@ def resolution_body(doc: DocumentObject, kind: str = "NQ", v: str = "r") -> None
               f"{{{{ {vote}.in_favour }}}}/{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt "
               f"{{{{ {vote}.percent }}}}).", "Chibo Closing")
     tag(doc, "endif")
-    table = plain_table(doc, SIGN_WIDTHS)
-    left, right = table.rows[0].cells
-    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
-                      ("Chibo Recipients", f"{{%p for x in {v}.recipients %}}"),
-                      ("Chibo Recipients",
-                       "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
-                      ("Chibo Recipients", "{%p endfor %}")])
-    cell_lines(right, [("Chibo Sign Title", "T/M CHI BỘ"),
-                       ("Chibo Sign Role", f"{{{{ {v}.signer.role }}}}"),
-                       ("Chibo Sign Name", f"{{{{ {v}.signer.signature }}}}")])
+    recipients_and_signature(doc, v, "T/M CHI BỘ", f"{{{{ {v}.signer.role }}}}",
+                             f"{{{{ {v}.signer.signature }}}}")
     seal(doc, v)
 
 
@@ -590,16 +596,8 @@ def report_body(doc: DocumentObject, v: str = "r") -> None:
         tag(doc, f"if {v}.{chart}")
         para(doc, f"{{{{ {v}.{chart} }}}}", "Chibo Chart")
         tag(doc, "endif")
-    table = plain_table(doc, SIGN_WIDTHS)
-    left, right = table.rows[0].cells
-    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
-                      ("Chibo Recipients", f"{{%p for x in {v}.recipients %}}"),
-                      ("Chibo Recipients",
-                       "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
-                      ("Chibo Recipients", "{%p endfor %}")])
-    cell_lines(right, [("Chibo Sign Title", f"{{{{ {v}.sign_title }}}}"),
-                       ("Chibo Sign Role", f"{{{{ {v}.sign_role }}}}"),
-                       ("Chibo Sign Name", f"{{{{ {v}.sign_name }}}}")])
+    recipients_and_signature(doc, v, f"{{{{ {v}.sign_title }}}}", f"{{{{ {v}.sign_role }}}}",
+                             f"{{{{ {v}.sign_name }}}}")
 
 
 # ------------------------------------------------------------------ main

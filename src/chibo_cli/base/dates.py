@@ -50,3 +50,12 @@ def quarter_year(value: dt.date) -> str:
 def short_date(value: dt.date) -> str:
     """``05/8/2025`` for tables."""
     return f"{day_text(value.day)}/{month_text(value.month)}/{value.year}"
+
+
+def iso_to_vietnamese(text: str) -> str:
+    """``2025-09-30`` → ``30/09/2025``, for figures kept as ISO text (JSON) shown to a person;
+    any other text unchanged."""
+    try:
+        return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+    except ValueError:
+        return text

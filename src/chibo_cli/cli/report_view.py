@@ -4,7 +4,7 @@ from typing import Optional
 
 from ..base.i18n import _
 from ..reports.figures import CellReport
-from ..reports.tables import event_name, kind_name, short_text
+from ..reports.tables import day_shown, event_name, kind_name, short_text
 from ..reports.ward import Report
 
 WIDTH = 80
@@ -103,7 +103,8 @@ def _cell(console, r: CellReport) -> None:  # type: ignore[no-untyped-def]
                   or "–")
     facts.add_row(_("members"), _(
         "{total} on {on}: {full} full, {prob} probationary, {exempt} exempted, {away} away, "
-        "{attached} attached; {male} men, {female} women", total=p.total, on=p.on, full=p.full,
+        "{attached} attached; {male} men, {female} women", total=p.total, on=day_shown(p.on),
+        full=p.full,
         prob=p.probationary, exempt=p.exempted, away=p.away, attached=p.attached, male=p.male,
         female=p.female))
     facts.add_row(_("ages"), ", ".join(f"{k}: {v}" for k, v in p.ages.items()))

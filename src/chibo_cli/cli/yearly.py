@@ -81,6 +81,7 @@ def due(
     import sys
 
     from ..authoring.text import parse_date
+    from ..base.i18n import shown_date
     from ..rules.due import due_items
     from .validate import load_or_fail
 
@@ -97,7 +98,7 @@ def due(
         for item in items:
             late = _(" (overdue)") if item.day < today else ""
             where = f"{item.cell}: " if several else ""
-            typer.echo(f"{item.day.isoformat()}{late}  {where}{item.what}")
+            typer.echo(f"{shown_date(item.day)}{late}  {where}{item.what}")
     if workspace.diagnostics:
         sys.stderr.write(_("{count} problem(s) in the records; run 'chibo validate'",
                            count=len(workspace.diagnostics)) + "\n")

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..base.dates import place_date
+from ..base.dates import iso_to_vietnamese, place_date
 from ..documents import shapes
 from ..documents.api import render_bytes
 from ..documents.templates import find
@@ -127,7 +127,7 @@ def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
                         f"xét: {', '.join(a.over_limit)}.")
     if d.silent:
         meetings.append(f"- Đảng viên chưa phát biểu trong kỳ: {', '.join(d.silent)}.")
-    visits = "; ".join(f"{v.guest} ({v.date})" for v in s.visits) or "chưa có"
+    visits = "; ".join(f"{v.guest} ({iso_to_vietnamese(v.date)})" for v in s.visits) or "chưa có"
     meetings.append(f"- Cấp ủy viên cấp trên dự sinh hoạt: {visits}.")
     if s.assigned_absent:
         meetings.append(f"- Cấp ủy viên được phân công chưa dự: {', '.join(s.assigned_absent)}.")
@@ -144,7 +144,8 @@ def _cell_sections(r: CellReport) -> list[shapes.ReportSection]:
              f" quá hạn: {t.overdue}.",
              "- Nghị quyết, kết luận đã thông qua: " + (", ".join(
                  f"{k} {v}" for k, v in t.resolutions.items()) or "chưa có") + "."]
-    members = [f"- Đến ngày {p.on}: {p.total} đảng viên ({p.full} chính thức, {p.probationary} "
+    members = [f"- Đến ngày {iso_to_vietnamese(p.on)}: {p.total} đảng viên ({p.full} chính thức, "
+               f"{p.probationary} "
                f"dự bị); miễn sinh hoạt: {p.exempted}; sinh hoạt tạm thời nơi khác: {p.away}; "
                f"nơi khác đến sinh hoạt tạm thời: {p.attached}; nam {p.male}, nữ {p.female}.",
                "- Độ tuổi: " + "; ".join(f"{k}: {v}" for k, v in p.ages.items()) + ".",

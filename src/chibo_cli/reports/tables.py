@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Optional, Union
 
+from ..base.dates import iso_to_vietnamese
 from ..base.i18n import _
 from .figures import COUNTED_EVENTS, CellReport
 from .quality import PARTS
@@ -78,8 +79,8 @@ def meetings(report: Report) -> Table:
                _("present"), _("attendance"), _("absent with reason"), _("absent without reason"),
                _("spoke"), _("from the superior committee"), _("file")]
     rows: list[list[Value]] = [
-        [r.cell, m.id, m.date, kind_name(m.kind), m.minutes, m.required, m.present, m.rate,
-         m.absent_excused, m.absent_unexcused, m.speakers, ", ".join(m.superior), m.file]
+        [r.cell, m.id, day_shown(m.date), kind_name(m.kind), m.minutes, m.required, m.present,
+         m.rate, m.absent_excused, m.absent_unexcused, m.speakers, ", ".join(m.superior), m.file]
         for r in report.cells for m in r.rows]
     return Table("meetings", _("Meetings"), headers, rows, percent=(7,))
 
@@ -116,8 +117,9 @@ def ranking(report: Report) -> Table:
 
 def superior(report: Report) -> Table:
     headers = [_("cell"), _("date"), _("meeting"), _("committee member"), _("assigned")]
-    rows: list[list[Value]] = [[r.cell, v.date, v.meeting, v.guest, _("yes") if v.assigned
-                                else _("no")] for r in report.cells for v in r.superior.visits]
+    rows: list[list[Value]] = [[r.cell, day_shown(v.date), v.meeting, v.guest,
+                                _("yes") if v.assigned else _("no")]
+                               for r in report.cells for v in r.superior.visits]
     for a in report.assignments:
         for folder in a.not_visited:
             rows.append([folder, "", "", a.name, _("assigned, did not attend")])
@@ -141,7 +143,7 @@ def members(report: Report) -> Table:
                _("away"), _("attached"), *[event_name(e) for e in COUNTED_EVENTS], _("male"),
                _("female"), *bands]
     rows: list[list[Value]] = [[
-        r.cell, r.members.on, r.members.total, r.members.full, r.members.probationary,
+        r.cell, day_shown(r.members.on), r.members.total, r.members.full, r.members.probationary,
         r.members.exempted, r.members.away, r.members.attached,
         *[r.members.events[e] for e in COUNTED_EVENTS], r.members.male, r.members.female,
         *[r.members.ages.get(b, 0) for b in bands]] for r in report.cells]
@@ -178,3 +180,10 @@ def to_csv(table: Table) -> str:
 
 def show_percent(value: Optional[float]) -> str:
     return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def day_shown(iso: str) -> str:
+    """A date of the figures (ISO text, as in the JSON) as the reader's language writes it."""
+    from ..base.i18n import language
+
+    return iso_to_vietnamese(iso) if language() == "vi" else iso

@@ -57,7 +57,7 @@ def _probation(cell: Cell, today: dt.date, horizon: dt.date) -> Iterator[DueItem
         left = (end - today).days
         if left < 0:
             yield _item(cell, end, _("{name}: probation ended on {day}; hold the confirmation "
-                                     "vote", name=member.name, day=end.isoformat()),
+                                     "vote", name=member.name, day=end),
                         "confirmation")
         elif end <= horizon or (alerts and left <= alerts[-1]):
             alert = min((a for a in alerts if a >= left), default=left)
@@ -83,7 +83,7 @@ def _candidates(cell: Cell, today: dt.date, horizon: dt.date) -> Iterator[DueIte
         if expires <= horizon:
             yield _item(cell, expires, _("{name}: the course certificate expires on {day}; the "
                                          "cell must vote before then", name=candidate.name,
-                                         day=expires.isoformat()), "certificate")
+                                         day=expires), "certificate")
 
 
 def _task_states(cell: Cell) -> dict[str, TaskStatus]:
