@@ -27,6 +27,7 @@ from ..base.diagnostics import Diagnostic, Severity
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import BRANCH_FILE, MEMBERS_FILE, Cell, load_cell
+from ..records.locate import cell_folder, folders_above, is_cell, record_cell
 from ..records.models import (
     SLUG,
     TIME,
@@ -186,19 +187,13 @@ def ensure_schemas(root: Path) -> None:
 
 
 def cell_root(path: Path) -> Path:
-    """``path`` if it is a cell folder, else a clear usage error."""
-    if not path.exists():
-        raise ChiboError(_("{path} does not exist", path=path))
-    if not path.is_dir():
-        raise ChiboError(_("{path} is a file, not a cell folder", path=path))
-    if not (path / BRANCH_FILE).is_file():
-        raise ChiboError(_("{path} is not a cell folder (no {branch})", path=path,
-                           branch=BRANCH_FILE), _("run 'chibo init' to start a cell"))
-    return path
+    """The cell ``path`` is (or is inside), else a clear usage error."""
+    return cell_folder(path)
 
 
 def load_checked(root: Path, sink: Optional[list[Diagnostic]] = None) -> Cell:
-    cell = load_cell(cell_root(root), sink=sink)
+    root = cell_root(root)
+    cell = load_cell(root, sink=sink)
     if cell.branch is None:
         raise ChiboError(_("{file} has errors", file=root / BRANCH_FILE),
                          _("run 'chibo validate' to see them"))
@@ -235,6 +230,12 @@ def check_init_target(root: Path) -> None:
     if (root / BRANCH_FILE).exists():
         raise ChiboError(_("{path} already exists; this folder is already a cell",
                            path=root / BRANCH_FILE), _("edit branch.yaml to change it"))
+    outer = next((f for f in folders_above(root) if is_cell(f)), None)
+    if outer is not None:
+        raise ChiboError(_("{path} is inside the cell {cell}; a cell cannot hold another cell",
+                           path=root, cell=outer),
+                         _("run 'chibo init' in a folder outside {cell}, e.g. beside it",
+                           cell=outer))
 
 
 def init_cell(root: Path, info: BranchInfo) -> list[Path]:
@@ -349,7 +350,8 @@ def _offset(text: str, mark: Any) -> int:
 
 def add_member(root: Path, member: NewMember) -> tuple[str, Path]:
     """Append ``member`` to the cell's members.yaml; return its id and the file."""
-    path = cell_root(root) / MEMBERS_FILE
+    root = cell_root(root)
+    path = root / MEMBERS_FILE
     existing = path.exists()  # a missing file is started in memory: a refusal leaves nothing
     items = _member_items(path) if existing else []
     member_id = _new_member_id(member, {str(i.get("id")) for i in items if isinstance(i, dict)})
@@ -474,6 +476,7 @@ def new_meeting(root: Path, kind: MeetingKind, date: dt.date,
     """Write a pre-filled meeting file; return its path."""
     problems: list[Diagnostic] = []
     cell = load_checked(root, problems)
+    root = cell.root
     _refuse_unreadable_meetings(problems)
     path = meeting_path(root, kind, date)
     if path.exists():
@@ -624,18 +627,9 @@ def _task_summary(cell: Cell, ref: str) -> str:
 
 def find_meeting(reference: str, cell_dir: Optional[Path]) -> tuple[Cell, Meeting]:
     """A meeting named by its file path or by its id (in ``cell_dir``, default the current one)."""
-    if reference.endswith((".yaml", ".yml")) or "/" in reference or os.sep in reference:
-        file = Path(reference)
-        if not file.is_file():
-            raise ChiboError(_("unknown meeting: {path} does not exist", path=file))
-        folder = file.parent
-        at_top = folder.name in ("", ".", "..")
-        guess = file.resolve().parent.parent if at_top else folder.parent
-        root, meeting_id = cell_dir or guess, file.stem
-    else:
-        root, meeting_id = cell_dir or Path("."), reference
+    root, meeting_id = record_cell(reference, cell_dir)
     cell = load_checked(root)
-    meeting = cell.meeting(meeting_id)
+    meeting = cell.meeting_or_planned(meeting_id)
     if meeting is not None:
         return cell, meeting
     if meeting_id in cell.broken_ids:

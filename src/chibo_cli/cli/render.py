@@ -31,7 +31,8 @@ FORCE = typer.Option(False, "--force", help=_("Overwrite documents that exist.")
 TEMPLATES = typer.Option(None, "--templates", help=_("Look for templates in this folder first."))
 ALLOW = typer.Option(False, "--allow-errors",
                      help=_("Render even when the records have errors (with a warning)."))
-CELL = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder, when giving an id."))
+CELL = typer.Option(None, "--cell", "-C",
+                    help=_("The cell folder, when giving an id (default: the one you are in)."))
 
 
 # ------------------------------------------------------------------ render
@@ -39,26 +40,27 @@ CELL = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder, when giv
 
 @render_app.command("minutes")
 def render_minutes(meeting: str = typer.Argument(..., help=_("A meeting file or its id.")),
-                   cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                   cell: Optional[Path] = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
                    force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                    allow_errors: bool = ALLOW) -> int:
     """Render the minutes (biên bản) of one meeting."""
     from ..documents import api
 
-    return _render_one(meeting, cell, lambda c, i: c.meeting(i), api.render_minutes,
+    return _render_one(meeting, cell, lambda c, i: c.meeting_or_planned(i), api.render_minutes,
                        lambda i, c: _("no meeting '{id}' in {cell}", id=i, cell=c),
                        out, pdf, force, templates, allow_errors)
 
 
 @render_app.command("resolution")
 def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution file or id.")),
-                      cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                      cell: Optional[Path] = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
                       force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                       allow_errors: bool = ALLOW) -> int:
     """Render one resolution (nghị quyết); a draft is marked DỰ THẢO."""
     from ..documents import api
 
-    return _render_one(resolution, cell, lambda c, i: c.resolution(i), api.render_resolution,
+    return _render_one(resolution, cell, lambda c, i: c.resolution_or_planned(i),
+                       api.render_resolution,
                        lambda i, c: _("no resolution '{id}' in {cell}", id=i, cell=c),
                        out, pdf, force, templates, allow_errors)
 
@@ -67,18 +69,19 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
 Sources = Callable[["Cell"], Sequence[Union["Meeting", "Resolution"]]]
 
 
-def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
+def _render_one(reference: str, cell: Optional[Path], find: Callable[["Cell", str], Any],
                 render: Callable[..., Path], missing: Callable[[str, Path], str],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
 
-    target, record_id = _target(reference, cell)
-    workspace, found = _load_cell(target)
+    from ..records.locate import record_cell
+
+    root, record_id = record_cell(reference, cell)
+    workspace, found = _load_cell(root)
     record = find(found, record_id)
     if record is None:
-        _gate(workspace, [found], allow_errors, missing=True)
-        raise ChiboError(missing(record_id, found.root))
+        _missing(workspace, found, record_id, missing(record_id, found.root))
     _gate(workspace, [found], allow_errors, sources=lambda cell: [record])
     written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
@@ -120,6 +123,9 @@ def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or commit
 
 @book_app.command("resolutions")
 def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or committee folder.")),
+                     term: bool = typer.Option(
+                         False, "--term", help=_("The whole term's book (the default: a "
+                                                 "notebook always covers one term).")),
                      term_label: Optional[str] = typer.Option(
                          None, "--term-label", help=_("Which term (default: the latest).")),
                      volume: int = typer.Option(1, "--volume", min=1, help=_("Volume number.")),
@@ -127,6 +133,8 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
                      templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
     """Render the resolution notebook (sổ nghị quyết) of a term."""
     from ..documents import api
+
+    del term  # accepted as 'book minutes' accepts it: the notebook is always a term's
 
     def sources(cell: "Cell") -> list[Union["Meeting", "Resolution"]]:
         chosen = api.pick_term(cell, term_label)
@@ -141,12 +149,12 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
 
 def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
            sources: Sources, pdf: bool, force: bool, allow_errors: bool) -> int:
-    from ..records.loader import find_cell_roots
+    from ..records.locate import locate
     from .validate import load_or_fail
 
-    _roots, is_committee = _find(path, find_cell_roots)
-    workspace = load_or_fail(path)
-    if not is_committee:
+    place = locate(path)
+    workspace = load_or_fail(place.root)
+    if not place.is_committee:
         cell = workspace.cells[0]
         _gate(workspace, [cell], allow_errors, sources=sources)
         return _finish([one(cell, _out(cell, out))], pdf, force)
@@ -242,25 +250,11 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
 # ------------------------------------------------------------------ shared steps
 
 
-def _target(value: str, cell: Path) -> tuple[Path, str]:
-    """(a path inside the cell, record id) from a file path or an id."""
-    as_path = Path(value)
-    if as_path.suffix in (".yaml", ".yml"):
-        if not as_path.is_file():
-            raise ChiboError(_("{path} does not exist", path=as_path))
-        return as_path.resolve().parent, as_path.stem
-    return cell, value
-
-
-def _load_cell(inside: Path) -> tuple["Workspace", "Cell"]:
-    """The cell holding ``inside``, loaded with its committee's rules when it has one."""
+def _load_cell(root: Path) -> tuple["Workspace", "Cell"]:
+    """The cell at ``root``, loaded with its committee's rules when it has one."""
     from .validate import load_or_fail
 
-    root = inside.resolve()
-    while not (root / "branch.yaml").is_file():
-        if root.parent == root:
-            raise ChiboError(_("{path} is not inside a cell folder (no branch.yaml)", path=inside))
-        root = root.parent
+    root = root.resolve()
     committee = root.parent if (root.parent / "committee.yaml").is_file() else None
     if committee is None:
         workspace = load_or_fail(root)
@@ -270,13 +264,23 @@ def _load_cell(inside: Path) -> tuple["Workspace", "Cell"]:
     return workspace, workspace.cells[0]
 
 
-def _find(path: Path, finder: Callable[[Path], Any]) -> Any:
-    from ..records.loader import WorkspaceError
+def _missing(workspace: "Workspace", cell: "Cell", record_id: str, message: str) -> None:
+    """No record by that id: say so, with the errors of its file if it failed to load, or the
+    closest id; never the errors of other records (a half-filled meeting next month)."""
+    from difflib import get_close_matches
 
-    try:
-        return finder(path)
-    except WorkspaceError as exc:
-        raise ChiboError(str(exc)) from None
+    from ..base.diagnostics import format_text
+
+    if record_id in cell.broken_ids:
+        for diag in workspace.diagnostics:
+            if Path(diag.location.file).stem == record_id:
+                sys.stderr.write(format_text(diag) + "\n")
+        raise ChiboError(_("'{id}' cannot be read because of the errors above", id=record_id),
+                         _("fix them, then render again"))
+    ids = [r.id for r in (*cell.meetings, *cell.planned, *cell.resolutions,
+                          *cell.planned_resolutions)]
+    close = get_close_matches(record_id, ids, n=1, cutoff=0.6)
+    raise ChiboError(message, _("did you mean '{id}'?", id=close[0]) if close else "")
 
 
 def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnostic"]:
@@ -290,7 +294,7 @@ def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnosti
 
 
 def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic"],
-             allow_errors: bool, force_show: bool = False,
+             allow_errors: bool,
              sources: Optional[Sequence[Union["Meeting", "Resolution"]]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
@@ -304,7 +308,7 @@ def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic
         shown = diag.__class__(diag.code, diag.severity, diag.message,
                                relative_location(diag.location, Path.cwd()), diag.hint, diag.check)
         sys.stderr.write(format_text(shown) + "\n")
-    if allow_errors and not force_show:
+    if allow_errors:
         sys.stderr.write(_("warning: {cell} has {n} error(s); rendering anyway (--allow-errors)",
                            cell=cell.root.resolve().name, n=len(errors)) + "\n")
         return False
@@ -314,9 +318,9 @@ def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic
 
 
 def _gate(workspace: "Workspace", cells: list["Cell"], allow_errors: bool,
-          missing: bool = False, sources: Optional[Sources] = None) -> None:
+          sources: Optional[Sources] = None) -> None:
     diagnostics = _diagnostics(workspace, cells)
-    blocked = any(_blocked(workspace, c, diagnostics, allow_errors, missing,
+    blocked = any(_blocked(workspace, c, diagnostics, allow_errors,
                            sources(c) if sources else None) for c in cells)
     if blocked:
         raise typer.Exit(1)

@@ -130,7 +130,7 @@ def in_term(cell: Cell, term: Term, day: dt.date) -> bool:
 
 
 def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
-    meeting = cell.meeting(resolution.meeting)
+    meeting = cell.meeting_or_planned(resolution.meeting)
     day = resolution.date or (meeting.date if meeting else None)
     return day or dt.date.min
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, TypeVar
@@ -12,21 +13,22 @@ from pydantic import ValidationError
 
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
+from .locate import BRANCH_FILE, COMMITTEE_FILE, WorkspaceError, locate
 from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
 from .schema_errors import diagnostics_from
 from .yamlio import PathKey, YamlDoc, read_yaml
 
-BRANCH_FILE = "branch.yaml"
-COMMITTEE_FILE = "committee.yaml"
+__all__ = ["BRANCH_FILE", "COMMITTEE_FILE", "WorkspaceError"]
+
 MEMBERS_FILE = "members.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+# Meeting and resolution files are named after the meeting: its date, then lower-case words
+# (2025-09-09-regular). A name with spaces or capitals is a copy ("… - Copy") or a note.
+DATED_FOLDERS = ("meetings", "resolutions")
+RECORD_NAME = re.compile(r"\d{4}-\d{2}-\d{2}(-[a-z0-9]+)*")
 
 M = TypeVar("M", bound=Record)
-
-
-class WorkspaceError(Exception):
-    """The path given is not a cell or committee folder at all (a usage error, exit 2)."""
 
 
 @dataclass
@@ -39,6 +41,10 @@ class Cell:
     meetings: list[Meeting] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
+    # Meetings not held yet (see is_held) and their resolutions: kept apart, so that no check,
+    # book or seal treats a meeting written ahead as one that took place.
+    planned: list[Meeting] = field(default_factory=list)
+    planned_resolutions: list[Resolution] = field(default_factory=list)
     rules: Rulebook = field(default_factory=default_rulebook)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
@@ -61,6 +67,16 @@ class Cell:
     def meeting(self, meeting_id: str) -> Optional[Meeting]:
         found: Optional[Meeting] = self._by_id("meetings", self.meetings, meeting_id)
         return found
+
+    def meeting_or_planned(self, meeting_id: str) -> Optional[Meeting]:
+        """A meeting by id, held or planned (to render its agenda or draft its resolution)."""
+        return self.meeting(meeting_id) or next(
+            (m for m in self.planned if m.id == meeting_id), None)
+
+    def resolution_or_planned(self, resolution_id: str) -> Optional[Resolution]:
+        """A resolution by id, also the draft of a planned meeting (sent out before it)."""
+        return self.resolution(resolution_id) or next(
+            (r for r in self.planned_resolutions if r.id == resolution_id), None)
 
     def resolution(self, resolution_id: str) -> Optional[Resolution]:
         found: Optional[Resolution] = self._by_id("resolutions", self.resolutions, resolution_id)
@@ -117,19 +133,10 @@ class Workspace:
 
 
 def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
-    """The cell folders under ``path`` and whether ``path`` is a committee folder."""
-    if not path.exists():
-        raise WorkspaceError(_("{path} does not exist", path=path))
-    if not path.is_dir():
-        raise WorkspaceError(_("{path} is a file, not a cell or committee folder", path=path))
-    if (path / BRANCH_FILE).is_file():
-        return [path], False
-    cells = sorted(p for p in path.iterdir() if p.is_dir() and (p / BRANCH_FILE).is_file())
-    if cells or (path / COMMITTEE_FILE).is_file():
-        return cells, True
-    raise WorkspaceError(_("{path} holds neither {branch} nor {committee}; run 'chibo init' to "
-                           "start a cell", path=path, branch=BRANCH_FILE,
-                           committee=COMMITTEE_FILE))
+    """The cell folders ``path`` names (it, or the cell or committee it is inside) and whether
+    that is a committee folder."""
+    place = locate(path)
+    return list(place.cells), place.is_committee
 
 
 def load_workspace(path: Path | str) -> Workspace:
@@ -138,11 +145,11 @@ def load_workspace(path: Path | str) -> Workspace:
     A cell folder inside a committee folder is loaded with the committee's rules, as it is when
     the whole committee is loaded: the rules in force for a cell do not depend on the path given.
     """
-    root = Path(path)
-    cell_roots, is_committee = find_cell_roots(root)
+    place = locate(Path(path))
+    root = place.root
     workspace = Workspace(root, [])
-    base_rules = load_committee(workspace, root if is_committee else enclosing_folder(root))
-    for cell_root in cell_roots:
+    base_rules = load_committee(workspace, root if place.is_committee else enclosing_folder(root))
+    for cell_root in place.cells:
         cell = load_cell(cell_root, base_rules, workspace.diagnostics)
         workspace.cells.append(cell)
     return workspace
@@ -184,9 +191,15 @@ def load_cell(root: Path, rules: Rulebook | None = None,
         cell.remember(cell.branch, branch_doc)
         cell.rules = _apply_rules(cell.rules, cell.branch.rules, branch_doc, diags)
     _load_members(cell, diags)
-    cell.meetings = _load_folder(cell, "meetings", Meeting, diags)
-    cell.meetings.sort(key=lambda m: (m.date, m.start, m.id))
-    cell.resolutions = _load_folder(cell, "resolutions", Resolution, diags)
+    meetings = _load_folder(cell, "meetings", Meeting, diags)
+    meetings.sort(key=lambda m: (m.date, m.start, m.id))
+    day = today()
+    cell.meetings = [m for m in meetings if is_held(m, day)]
+    cell.planned = [m for m in meetings if not is_held(m, day)]
+    planned_ids = {m.id for m in cell.planned}
+    resolutions = _load_folder(cell, "resolutions", Resolution, diags)
+    cell.resolutions = [r for r in resolutions if r.meeting not in planned_ids]
+    cell.planned_resolutions = [r for r in resolutions if r.meeting in planned_ids]
     cell.plans = _load_folder(cell, "plans", Plan, diags)
     return cell
 
@@ -275,6 +288,9 @@ def _remember_broken_id(cell: Cell, item: Any) -> None:
 def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic]) -> list[M]:
     records: list[M] = []
     for path in _yaml_files(cell.root / folder):
+        if folder in DATED_FOLDERS and not RECORD_NAME.fullmatch(path.stem):
+            diags.append(_misnamed(path))  # a stray copy must not count as a second meeting
+            continue
         doc = _read(cell, path, diags)
         record = _validate(model, doc, (), diags)
         if record is None:
@@ -286,6 +302,16 @@ def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic
         cell.remember(record, doc)
         records.append(record)
     return records
+
+
+def _misnamed(path: Path) -> Diagnostic:
+    example = "2025-09-09-regular.yaml"
+    return Diagnostic("Y010", Severity.ERROR,
+                      _("'{name}' is not named like a record ('{example}'), so it is not read",
+                        name=path.name, example=example),
+                      Location(str(path)),
+                      _("rename it to the meeting's date and kind, or start its name with '_' "
+                        "to keep it as a note (files starting with '_' are not read)"))
 
 
 def _yaml_files(folder: Path) -> Iterable[Path]:
@@ -316,4 +342,11 @@ def _apply_rules(rules: Rulebook, overrides: dict[str, Any], doc: YamlDoc,
 
 
 def today() -> dt.date:
+    """Today's date: the one place chibo asks the clock (tests fix it here)."""
     return dt.date.today()
+
+
+def is_held(meeting: Meeting, day: dt.date) -> bool:
+    """A meeting has been held by ``day`` when its date has passed, or it is ``day`` and its end
+    time is written. A meeting dated later, even with an end time, is planned."""
+    return meeting.date < day or (meeting.date == day and meeting.end is not None)

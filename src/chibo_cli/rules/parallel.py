@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..base.diagnostics import Diagnostic
-from ..records.loader import Workspace, find_cell_roots, load_cell, load_committee, load_workspace
+from ..records.loader import Workspace, load_cell, load_committee, load_workspace
+from ..records.locate import locate
 from ..records.rulebook import Rulebook
 from .checks import CheckSpec, check_cell, registry, run_checks, selected
 
@@ -24,11 +25,12 @@ CHUNKS_PER_WORKER = 4  # small chunks keep both cores busy until the end
 def check_folder(path: Path, select: Iterable[str] | None = None, strict: bool = False,
                  workers: Optional[int] = None) -> list[Diagnostic]:
     """The same diagnostics as ``run_checks(load_workspace(path))``, in the same order."""
-    roots, is_committee = find_cell_roots(path)
+    place = locate(path)
+    roots = list(place.cells)
     count = _workers(workers, len(roots))
-    if count < 2 or not is_committee:
-        return run_checks(load_workspace(path), select, strict)
-    workspace = Workspace(path, [])
+    if count < 2 or not place.is_committee:
+        return run_checks(load_workspace(place.root), select, strict)
+    workspace = Workspace(place.root, [])
     rules = load_committee(workspace)
     specs = selected(registry(), select, strict)
     chunks = [roots[i::count * CHUNKS_PER_WORKER] for i in range(count * CHUNKS_PER_WORKER)]

@@ -68,6 +68,49 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
                             source=rule_source(cell, "meetings.regular_per_month")))
 
 
+@check("V043", "extra-regular-meeting")
+def extra_regular_meeting(cell: Cell) -> Iterator[Finding]:
+    """A month has no more regular meetings than the rule asks; another meeting is extraordinary.
+
+    Passes: ``2025-08-05-regular`` and ``2025-08-20-extraordinary`` (``kind: extraordinary``,
+    sinh hoạt bất thường) in August 2025.
+    Fails: a second ``kind: regular`` meeting on 2025-08-20 → ``V043 2 regular meetings in
+    08/2025; a month has 1``, reported at the later one (often a copy of the first).
+    """
+    needed = rule_int(cell, "meetings.regular_per_month")
+    by_month: dict[tuple[int, int], list[Meeting]] = {}
+    for meeting in cell.meetings:
+        if meeting.kind is MeetingKind.regular:
+            by_month.setdefault(month_key(meeting.date), []).append(meeting)
+    for (year, month), held in by_month.items():
+        for extra in held[needed:]:
+            yield Finding(cell.locate(extra, "kind"),
+                          _("{held} regular meetings in {month:02d}/{year}; a month has "
+                            "{needed}", held=len(held), month=month, year=year, needed=needed),
+                          _("mark a meeting called outside the monthly one 'kind: "
+                            "extraordinary' (bất thường), or delete a copy"))
+
+
+@check("V044", "planned-meeting", Severity.INFO, holds_back=False)
+def planned_meeting(cell: Cell) -> Iterator[Finding]:
+    """A meeting written ahead is planned: reported, and checked in full once held.
+
+    A meeting is held when its date has passed, or it is today and its ``end:`` is written.
+    Until then it stays out of every other check, of the books and of the seal, and so does its
+    draft resolution.
+    Passes: every meeting dated before today (nothing to report).
+    Fails: ``meetings/2026-12-09-regular.yaml`` written on 2026-12-02 → ``V044 info: meeting
+    2026-12-09-regular is planned for 2026-12-09; it is checked once held`` (information, never
+    an error).
+    """
+    for meeting in cell.planned:
+        yield Finding(cell.locate(meeting, "date"),
+                      _("meeting {id} is planned for {date}; it is checked once held",
+                        id=meeting.id, date=meeting.date.isoformat()),
+                      _("a meeting counts as held once its date has passed, or on the day once "
+                        "its 'end:' time is written"))
+
+
 def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tuple[int, int]]:
     for year in range(first[0], last[0] + 1):
         for quarter in range(1, 5):
