@@ -32,7 +32,7 @@ TEMPLATES = typer.Option(None, "--templates", help=_("Look for templates in this
 ALLOW = typer.Option(False, "--allow-errors",
                      help=_("Render even when the records have errors (with a warning)."))
 CELL = typer.Option(None, "--cell", "-C",
-                    help=_("The cell folder, when giving an id (default: the one you are in)."))
+                    help=_("The cell folder, when giving an id."))
 
 
 # ------------------------------------------------------------------ render

@@ -76,7 +76,7 @@ def rules(
     builtin: bool = typer.Option(False, "--builtin",
                                  help=_("Show the built-in rulebook, without any cell's changes.")),
 ) -> int:
-    """Print the rules in force for a cell, each with its value, since when, and its source."""
+    """Print the rules in force for a cell, each with its value and where it comes from."""
     from ..base.diagnostics import Severity, format_text
     from ..records.locate import cell_folder
     from ..records.rulebook import default_rulebook
@@ -112,8 +112,7 @@ def _cell_or_explain(path: Path, find: Callable[[Path], Path], elsewhere: str) -
 @app.command()
 def schema(
     out: Optional[Path] = typer.Option(
-        None, "--out", help=_("Folder to write the schemas to (default: the cell's "
-                              ".chibo/schemas).")),
+        None, "--out", help=_("Folder to write the schemas to.")),
     force: bool = typer.Option(False, "--force",
                                help=_("Replace schema files whose content differs.")),
 ) -> None:
