@@ -3,13 +3,16 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from .app import app
+
+if TYPE_CHECKING:
+    from ..records.rulebook import Rule
 
 
 class OutputFormat(str, Enum):
@@ -88,12 +91,23 @@ def rules(
         problems = [d for d in workspace.diagnostics if d.code.startswith("R")]
     typer.echo(_("rulebook {version}", version=book.version))
     for rule in book.rules.values():
-        origin = "" if rule.origin == "rulebook" else "  " + _("(set in {file})", file=rule.origin)
-        typer.echo(f"{rule.key} = {rule.value}{origin}")
+        typer.echo(f"{rule.key} = {_rule_value(rule)}")
+        later = rule
+        while later.since is not None and later.before is not None:
+            typer.echo("    " + _("before {date}: {value}", date=later.since.isoformat(),
+                                  value=_rule_value(later.before)))
+            later = later.before
         typer.echo(f"    {rule.about} — {rule.source}")
     for diag in problems:
         sys.stderr.write(format_text(diag) + "\n")
     return 1 if any(d.severity is Severity.ERROR for d in problems) else 0
+
+
+def _rule_value(rule: "Rule") -> str:
+    """``90  (since 2025-10-28)  (set in branch.yaml)``: the value, since when, and who set it."""
+    since = "  " + _("(since {date})", date=rule.since.isoformat()) if rule.since else ""
+    origin = "" if rule.origin == "rulebook" else "  " + _("(set in {file})", file=rule.origin)
+    return f"{rule.value}{since}{origin}"
 
 
 def _cell_or_explain(path: Path, find: Callable[[Path], Path], elsewhere: str) -> Path:

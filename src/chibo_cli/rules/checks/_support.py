@@ -13,18 +13,23 @@ from ...records.models import Meeting, Resolution, Term
 from ..roster import Attendance, Standing, attendance
 
 
-def rule_source(cell: Cell, key: str) -> str:
+def rule_source(cell: Cell, key: str, on: Optional[dt.date] = None) -> str:
     """The document a rule comes from (or the file that overrode it), for hints. Hints put it in
     parentheses, so a parenthesis inside the source becomes a clause: no "(… (…))"."""
-    rule = cell.rules.rules[key]
+    rule = cell.rules.on(on).rules[key]
     source = re.sub(r"\s*\(([^()]*)\)", r"; \1", rule.source)
     if rule.origin != "rulebook":
         return f"{source}; {rule.origin}"
     return source
 
 
-def rule_int(cell: Cell, key: str) -> int:
-    return int(cell.rules[key])
+def rule_int(cell: Cell, key: str, on: Optional[dt.date] = None) -> int:
+    """A whole-number rule, as in force on ``on`` (a record's date; None: the latest)."""
+    return int(cell.rules.on(on)[key])
+
+
+def rule_fraction(cell: Cell, key: str, on: Optional[dt.date] = None) -> Fraction:
+    return cell.rules.on(on).fraction(key)
 
 
 def number_text(cell: Cell, number: int) -> str:

@@ -55,8 +55,8 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
     a later month has a meeting. ``chibo seal`` still seals the meeting the finding is reported
     at: the finding is not about its text.
     """
-    needed = rule_int(cell, "meetings.regular_per_month")
     for year, month in _closed_months(cell):
+        needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, month, 1))
@@ -65,7 +65,8 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
                             "held", needed=needed, month=month, year=year, held=held),
                           _("a regular meeting every month ({source}); add the missing "
                             "meeting's minutes under meetings/",
-                            source=rule_source(cell, "meetings.regular_per_month")))
+                            source=rule_source(cell, "meetings.regular_per_month",
+                                               dt.date(year, month, 1))))
 
 
 @check("V043", "extra-regular-meeting")
@@ -77,12 +78,12 @@ def extra_regular_meeting(cell: Cell) -> Iterator[Finding]:
     Fails: a second ``kind: regular`` meeting on 2025-08-20 → ``V043 2 regular meetings in
     08/2025; a month has 1``, reported at the later one (often a copy of the first).
     """
-    needed = rule_int(cell, "meetings.regular_per_month")
     by_month: dict[tuple[int, int], list[Meeting]] = {}
     for meeting in cell.meetings:
         if meeting.kind is MeetingKind.regular:
             by_month.setdefault(month_key(meeting.date), []).append(meeting)
     for (year, month), held in by_month.items():
+        needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
         for extra in held[needed:]:
             yield Finding(cell.locate(extra, "kind"),
                           _("{held} regular meetings in {month:02d}/{year}; a month has "

@@ -74,11 +74,11 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
     if not cell.meetings:
         return
     on = max(m.date for m in cell.meetings)
-    months = rule_int(cell, "members.probation_months")
     for member in cell.members:
         admitted = admitted_on(member)
         if admitted is None or not standing(member, on).probationary:
             continue
+        months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
         due = add_months(admitted, months)
         if on > due:
             yield Finding(cell.locate(member, "history", _admission_index(member), "date"),
@@ -87,7 +87,8 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
                             on=on.isoformat(), months=months, admitted=admitted.isoformat(),
                             due=due.isoformat()),
                           _("vote on confirmation and add a 'confirmed' event to the history "
-                            "({source})", source=rule_source(cell, "members.probation_months")))
+                            "({source})",
+                            source=rule_source(cell, "members.probation_months", admitted)))
 
 
 @check("V052", "born-after-admitted", needs_roster=True)
@@ -130,12 +131,12 @@ def admitted_underage(cell: Cell) -> Iterator[Finding]:
     whole years from ``born`` to the admission date (Điều lệ Đảng, Điều 1). A birth date after
     the admission is V052's finding.
     """
-    minimum = rule_int(cell, "members.min_admission_age")
     for member in cell.members:
         index = _first_admission(member)
         if index is None:
             continue
         admitted = member.history[index].date
+        minimum = rule_int(cell, "members.min_admission_age", admitted)
         age = _age_on(member.born, admitted)
         if member.born < admitted and age < minimum:
             yield Finding(cell.locate(member, "history", index, "date"),
@@ -143,4 +144,4 @@ def admitted_underage(cell: Cell) -> Iterator[Finding]:
                             "{minimum}", id=member.id, date=admitted.isoformat(), age=age,
                             minimum=minimum),
                           _("check the years of 'born' and of the admission ({source})",
-                            source=rule_source(cell, "members.min_admission_age")))
+                            source=rule_source(cell, "members.min_admission_age", admitted)))

@@ -11,7 +11,7 @@ from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MemberVoteKind, Record, ResolutionStatus, Vote
 from ..roster import Attendance
-from ._support import attendance_at, meeting_of, rule_source, show_fraction, symbol
+from ._support import attendance_at, meeting_of, rule_fraction, rule_source, show_fraction, symbol
 from .spec import Finding, check
 
 PathPart = tuple[str | int, ...]
@@ -102,10 +102,11 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
     An adopted resolution with no vote recorded (on it or on its meeting) fails too. Not checked
     while an entry of members.yaml fails to load: the counts would be short.
     """
-    share = cell.rules.fraction("votes.pass_more_than")
-    hint = _("the denominator is full members called minus exempt-and-absent, away, suspended "
-             "and excused ({source})", source=rule_source(cell, "votes.pass_more_than"))
     for who, where, vote, meeting in _majority_cases(cell):
+        share = rule_fraction(cell, "votes.pass_more_than", meeting.date)
+        hint = _("the denominator is full members called minus exempt-and-absent, away, "
+                 "suspended and excused ({source})",
+                 source=rule_source(cell, "votes.pass_more_than", meeting.date))
         if vote is None:
             yield Finding(where, _("{who} is adopted but no vote is recorded", who=who),
                           _("write 'vote: {for: …, against: …}' in the resolution or its "
@@ -128,7 +129,7 @@ def _needs_more_than(bar: Fraction) -> str:
 def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attendance
                        ) -> Iterator[Finding]:
     member_vote = meeting.member_votes[index]
-    share = cell.rules.fraction("votes.admission_at_least")
+    share = rule_fraction(cell, "votes.admission_at_least", meeting.date)
     needed = math.ceil(share * counts.admission_denominator)
     if member_vote.for_ < needed:
         what = (_("admission") if member_vote.subject is MemberVoteKind.admission
@@ -141,7 +142,7 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
                       _("{share} of all full members of the cell, not of those present, minus the "
                         "away, the exempted who did not come and the suspended ({source})",
                         share=show_fraction(share),
-                        source=rule_source(cell, "votes.admission_at_least")))
+                        source=rule_source(cell, "votes.admission_at_least", meeting.date)))
 
 
 @check("V023", "admission-two-thirds", counts_roster=True)
