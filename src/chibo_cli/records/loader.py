@@ -16,7 +16,7 @@ from ..base.i18n import _
 from .locate import BRANCH_FILE, COMMITTEE_FILE, WorkspaceError, locate
 from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
-from .schema_errors import diagnostics_from
+from .schema_errors import diagnostics_from, name_key
 from .yamlio import PathKey, YamlDoc, read_yaml
 
 __all__ = ["BRANCH_FILE", "COMMITTEE_FILE", "WorkspaceError"]
@@ -227,7 +227,7 @@ def missing_hint(path: Path) -> str:
 
 
 def _validate(model: type[M], doc: YamlDoc, base: PathKey,
-              diags: list[Diagnostic]) -> Optional[M]:
+              diags: list[Diagnostic], names: Optional[dict[str, str]] = None) -> Optional[M]:
     if not doc.ok:
         return None
     data: Any = doc.data
@@ -241,7 +241,7 @@ def _validate(model: type[M], doc: YamlDoc, base: PathKey,
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        diags.extend(diagnostics_from(error, model, doc, base))
+        diags.extend(diagnostics_from(error, model, doc, base, names))
         return None
 
 
@@ -287,12 +287,13 @@ def _remember_broken_id(cell: Cell, item: Any) -> None:
 
 def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic]) -> list[M]:
     records: list[M] = []
+    names = {name_key(m.name): m.id for m in cell.members}
     for path in _yaml_files(cell.root / folder):
         if folder in DATED_FOLDERS and not RECORD_NAME.fullmatch(path.stem):
             diags.append(_misnamed(path))  # a stray copy must not count as a second meeting
             continue
         doc = _read(cell, path, diags)
-        record = _validate(model, doc, (), diags)
+        record = _validate(model, doc, (), diags, names)
         if record is None:
             cell.broken_ids.add(path.stem)
             continue
