@@ -79,7 +79,7 @@ def parse_reference(reference: str) -> tuple[str, str, Optional[Path]]:
 
     ``kind`` is "meeting", "resolution" or "" (not said); ``file`` is None for an id.
     """
-    if reference.endswith(RECORD_SUFFIXES) or "/" in reference or os.sep in reference:
+    if reference.endswith(RECORD_SUFFIXES):  # '../../x' is an id no record has, not a path
         file = Path(reference)
         return KIND_OF_FOLDER.get(file.resolve().parent.name, ""), file.stem, file
     kind, colon, record_id = reference.partition(":")
