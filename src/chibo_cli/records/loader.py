@@ -48,6 +48,9 @@ class Cell:
     rules: Rulebook = field(default_factory=default_rulebook)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
+    # per folder ("meetings", "resolutions"), the ids of the files that failed to load: checks
+    # that count those records stand down rather than report what the file may hold
+    broken_files: dict[str, set[str]] = field(default_factory=dict)
     roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
     broken_members: int = 0  # entries of members.yaml that failed to load: counts would be short
     locations: dict[int, tuple[str, PathKey]] = field(default_factory=dict)
@@ -296,6 +299,7 @@ def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic
         record = _validate(model, doc, (), diags, names)
         if record is None:
             cell.broken_ids.add(path.stem)
+            cell.broken_files.setdefault(folder, set()).add(path.stem)
             continue
         if isinstance(record, FileRecord):
             record._id = path.stem

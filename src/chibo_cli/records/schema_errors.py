@@ -44,7 +44,9 @@ def _with_hint(diag: Diagnostic, item: Any, loc: PathKey, names: Mapping[str, st
     if diag.hint or item["type"] != "string_pattern_mismatch" or not isinstance(value, str):
         return diag
     hint = ""
-    if field in _ID_FIELDS:
+    if field == "id":
+        hint = _("write it as '{id}'", id=_slug(value))
+    elif field in _ID_FIELDS:
         known = names.get(name_key(value))
         hint = (_("did you mean '{id}'?", id=known) if known else _(
             "write the member's id, not the name (here likely '{id}'); 'chibo member list' "

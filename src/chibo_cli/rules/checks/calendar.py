@@ -14,7 +14,15 @@ from ...base.diagnostics import Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, PlannedTopic
-from ._support import add_months, month_key, months_between, normal_text, rule_int, rule_source
+from ._support import (
+    add_months,
+    month_key,
+    months_between,
+    normal_text,
+    rule_int,
+    rule_source,
+    unreadable_months,
+)
 from .spec import Finding, check
 
 
@@ -52,10 +60,14 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
     Fails: 2025-08-05 and 2025-10-06 only → ``V040 1 regular meeting(s) needed in 09/2025, 0
     held``, reported at the first meeting on or after the missing month's first day. Thematic
     and extraordinary meetings do not count. The month of the cell's latest meeting is judged once
-    a later month has a meeting. ``chibo seal`` still seals the meeting the finding is reported
-    at: the finding is not about its text.
+    a later month has a meeting; a month holding a meeting file that cannot be read is not judged
+    (that file's own error says what to fix). ``chibo seal`` still seals the meeting the finding
+    is reported at: the finding is not about its text.
     """
+    unknown = unreadable_months(cell)  # its meeting file's error is the finding there
     for year, month in _closed_months(cell):
+        if (year, month) in unknown:
+            continue
         needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
@@ -133,8 +145,11 @@ def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
     if not closed:
         return
     needed = rule_int(cell, "meetings.thematic_per_quarter")
+    unknown = unreadable_months(cell)
     for year, quarter in _full_quarters(closed[0], closed[-1]):
         months = {(year, 3 * quarter - offset) for offset in range(3)}
+        if months & unknown:
+            continue
         held = _count(cell, MeetingKind.thematic, months)
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, 3 * quarter - 2, 1))
