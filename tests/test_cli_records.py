@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from helpers import make_cell
-from test_scaffold import TASKS_MEETING, load_errors
+from test_authoring import TASKS_MEETING, load_errors
 
 from chibo_cli.records.loader import load_cell
 

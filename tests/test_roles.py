@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from helpers import BRANCH, make_cell
 
+from chibo_cli.authoring.roles import assign_role
 from chibo_cli.base.errors import ChiboError
 from chibo_cli.records.loader import load_cell
-from chibo_cli.rules.roles import assign_role
 
 EMPTY_ROLES = BRANCH.replace("  secretary: tran-thi-lan\n  deputy: pham-van-duc\n",
                              "  secretary:        # bí thư\n  deputy:\n")

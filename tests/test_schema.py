@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import make_cell
 
-from chibo_cli.authoring import scaffold
+from chibo_cli.authoring import files
+from chibo_cli.authoring import text as yamltext
 from chibo_cli.base.errors import ChiboError
 from chibo_cli.records.schema import SCHEMAS, write_schemas
 
@@ -23,9 +24,9 @@ def test_default_is_where_the_scaffolds_point(cli, tmp_path: Path,  # type: igno
     monkeypatch.chdir(tmp_path)
     result = cli("schema")
     assert result.code == 0, result.err
-    line = scaffold.schema_line(tmp_path / "meetings" / "x.yaml", tmp_path, "meeting")
+    line = yamltext.schema_line(tmp_path / "meetings" / "x.yaml", tmp_path, "meeting")
     assert (tmp_path / "meetings" / line.split("$schema=")[1].strip()).is_file()
-    assert sorted(p.name for p in (tmp_path / scaffold.SCHEMA_DIR).iterdir()) == sorted(
+    assert sorted(p.name for p in (tmp_path / files.SCHEMA_DIR).iterdir()) == sorted(
         f"{name}.schema.json" for name in SCHEMAS)
 
 

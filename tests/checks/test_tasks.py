@@ -143,7 +143,7 @@ def test_a_new_meeting_file_fails_until_the_minutes_are_filled_in(
         tmp_path: Path, kind: str, missing: list[str]) -> None:
     import datetime as dt
 
-    from chibo_cli.authoring.scaffold import new_meeting
+    from chibo_cli.authoring.meetings import new_meeting
     from chibo_cli.records.models import MeetingKind
 
     new_meeting(make_cell(tmp_path), MeetingKind(kind), dt.date(2025, 9, 2))

@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo_cli.authoring.scaffold import BranchInfo, NewMember, branch_text, member_block
+from chibo_cli.authoring.cell_folder import BranchInfo, branch_text
+from chibo_cli.authoring.members import NewMember, member_block
 from chibo_cli.records.loader import load_cell
 from chibo_cli.records.models import Branch, Member
 from chibo_cli.records.yamlio import YamlDoc, parse_yaml_text

@@ -41,7 +41,7 @@ def _fill(values: dict[str, Optional[str]], questions: dict[str, str],
 
 def _date_answer(text: str) -> str:
     """A typed date is checked at once, so a slip asks again instead of losing every answer."""
-    from ..authoring.scaffold import parse_date
+    from ..authoring.text import parse_date
 
     try:
         parse_date(text, "--term-start")
@@ -67,7 +67,8 @@ def init(
     no_input: bool = typer.Option(False, "--no-input", help=_("Never ask; fail instead.")),
 ) -> None:
     """Start a cell folder: branch.yaml, members.yaml and the record folders."""
-    from ..authoring.scaffold import BranchInfo, check_init_target, init_cell, parse_date
+    from ..authoring.cell_folder import BranchInfo, check_init_target, init_cell
+    from ..authoring.text import parse_date
 
     check_init_target(directory)
     values = _fill(
@@ -101,15 +102,10 @@ def member_add(
         None, "--role", help=_("secretary or deputy: also name them in branch.yaml.")),
 ) -> None:
     """Add a member at the end of members.yaml (the rest of the file is left as it is)."""
-    from ..authoring.scaffold import (
-        NewMember,
-        add_member,
-        cell_root,
-        parse_date,
-        parse_gender,
-        slugify,
-    )
-    from ..rules.roles import assign_role, check_role_free
+    from ..authoring.files import cell_root
+    from ..authoring.members import NewMember, add_member, parse_gender
+    from ..authoring.roles import assign_role, check_role_free
+    from ..authoring.text import parse_date, slugify
 
     if role is not None:
         check_role_free(cell_root(cell), role)  # before the member is added, not after
@@ -144,7 +140,9 @@ def member_list(
     from rich.console import Console
     from rich.table import Table
 
-    from ..authoring.scaffold import cell_root, member_rows, parse_date
+    from ..authoring.files import cell_root
+    from ..authoring.members import member_rows
+    from ..authoring.text import parse_date
     from ..records.loader import load_cell
 
     day = parse_date(on, "--on") if on else dt.date.today()
@@ -206,11 +204,12 @@ def new_meeting(
     start: Optional[str] = typer.Option(None, "--start", help=_("Start time, e.g. 19:30.")),
 ) -> None:
     """Write a pre-filled meeting file (agenda, chair, tasks to review) and print its path."""
-    from ..authoring import scaffold
+    from ..authoring import meetings
+    from ..authoring import text as yamltext
 
-    day = scaffold.parse_date(date, "--date") if date else dt.date.today()
-    begin = scaffold.parse_time(start) if start else None
-    typer.echo(str(scaffold.new_meeting(cell, scaffold.parse_kind(kind), day, begin)))
+    day = yamltext.parse_date(date, "--date") if date else dt.date.today()
+    begin = yamltext.parse_time(start) if start else None
+    typer.echo(str(meetings.new_meeting(cell, meetings.parse_kind(kind), day, begin)))
 
 
 @app.command("new-resolution")
@@ -219,6 +218,6 @@ def new_resolution(
     cell: Optional[Path] = typer.Option(None, "--cell", "-C", help=CELL_HELP),
 ) -> None:
     """Write the draft resolution of a meeting, with its tasks, and print its path."""
-    from ..authoring.scaffold import new_resolution as create_resolution
+    from ..authoring.resolutions import new_resolution as create_resolution
 
     typer.echo(str(create_resolution(meeting, cell)))

@@ -16,6 +16,8 @@ from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
 from ..records.models import (
+    ROLE_TITLES,
+    Branch,
     Meeting,
     MeetingKind,
     MemberVoteKind,
@@ -184,14 +186,7 @@ def _summary(meeting: Meeting) -> str:
 
 
 def _role(cell: Cell, member_id: str) -> str:
-    committee = _branch(cell).committee
-    if member_id == committee.secretary:
-        return "Bí thư chi bộ"
-    if member_id == committee.deputy:
-        return "Phó Bí thư chi bộ"
-    if member_id in committee.members:
-        return "Chi ủy viên"
-    return "Đảng viên"
+    return _branch(cell).committee.title_of(member_id)
 
 
 def _counts(att: Attendance) -> shapes.Counts:
@@ -332,7 +327,9 @@ def _resolution_summary(title: str) -> str:
 def _signer(cell: Cell, record: Resolution) -> shapes.Person:
     committee = _branch(cell).committee
     signer = record.signer or committee.secretary or ""
-    role = "PHÓ BÍ THƯ" if signer and signer == committee.deputy else "BÍ THƯ"
+    # Signed "T/M CHI BỘ / BÍ THƯ": the title without "chi bộ", which the line above says.
+    title = ROLE_TITLES["deputy" if signer and signer == committee.deputy else "secretary"]
+    role = title.removesuffix(" chi bộ").upper()
     return person(cell, signer, role)
 
 
@@ -344,7 +341,7 @@ def recipients(cell: Cell, record: Resolution) -> list[str]:
     return [clean(str(item)).replace("{superior_short}", short).rstrip(";.") for item in items]
 
 
-def _branch(cell: Cell):  # type: ignore[no-untyped-def]
+def _branch(cell: Cell) -> Branch:
     if cell.branch is None:
         raise ChiboError(_("{path}: branch.yaml could not be read; run 'chibo validate'",
                            path=cell.root))

@@ -59,10 +59,27 @@ class Term(Record):
         "(khi bắt đầu dùng chibo giữa nhiệm kỳ)")
 
 
+# A member's place in the cell's executive, in the words documents use; the one table of them.
+ROLE_TITLES = {"secretary": "Bí thư chi bộ", "deputy": "Phó Bí thư chi bộ",
+               "members": "Chi ủy viên", None: "Đảng viên"}
+
+
 class Executive(Record):
     secretary: Optional[Slug] = Field(None, description="Bí thư chi bộ (mã đảng viên)")
     deputy: Optional[Slug] = Field(None, description="Phó bí thư chi bộ (mã đảng viên)")
     members: list[Slug] = Field(default_factory=list, description="Chi ủy viên (mã đảng viên)")
+
+    def role_of(self, member_id: Optional[str]) -> Optional[str]:
+        """'secretary', 'deputy', 'members' (of the executive), or None for a plain member."""
+        if member_id and member_id == self.secretary:
+            return "secretary"
+        if member_id and member_id == self.deputy:
+            return "deputy"
+        return "members" if member_id in self.members else None
+
+    def title_of(self, member_id: Optional[str]) -> str:
+        """The member's title as documents write it: "Bí thư chi bộ", "Chi ủy viên", …"""
+        return ROLE_TITLES[self.role_of(member_id)]
 
 
 class Branch(Record):

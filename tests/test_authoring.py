@@ -10,7 +10,9 @@ from helpers import BRANCH, MEETING, make_cell
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chibo_cli.authoring import scaffold
+from chibo_cli.authoring import cell_folder, meetings, resolutions
+from chibo_cli.authoring import members as member_files
+from chibo_cli.authoring import text as yamltext
 from chibo_cli.base.errors import ChiboError
 from chibo_cli.records.loader import load_cell
 from chibo_cli.records.models import MeetingKind, TaskStatus
@@ -39,12 +41,12 @@ def plain(text: str) -> object:
                                   "null", "19:30", "- item", "{x}", "bell\x07", "\u2028sep",
                                   "  spaced  ", "Đặng Thị Ngọc Ánh"])
 def test_yaml_str_round_trips(text: str) -> None:
-    assert plain(f"v: {scaffold.yaml_str(text)}\n") == {"v": nfc(text)}
+    assert plain(f"v: {yamltext.yaml_str(text)}\n") == {"v": nfc(text)}
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_yaml_str_round_trips_any_text(text: str) -> None:
-    assert plain(f"v: {scaffold.yaml_str(text)}\n") == {"v": nfc(text)}
+    assert plain(f"v: {yamltext.yaml_str(text)}\n") == {"v": nfc(text)}
 
 
 @pytest.mark.parametrize("name, slug", [
@@ -53,50 +55,50 @@ def test_yaml_str_round_trips_any_text(text: str) -> None:
     ("Vũ Thị Mai", "vu-thi-mai"), ("***", ""),
 ])
 def test_slugify(name: str, slug: str) -> None:
-    assert scaffold.slugify(name) == slug
+    assert yamltext.slugify(name) == slug
 
 
 def test_slugify_nfd_input_matches_nfc() -> None:
     import unicodedata
 
-    assert scaffold.slugify(unicodedata.normalize("NFD", "Trần Thị Lan")) == "tran-thi-lan"
+    assert yamltext.slugify(unicodedata.normalize("NFD", "Trần Thị Lan")) == "tran-thi-lan"
 
 
 def test_unique_id_counts_up() -> None:
-    assert scaffold.unique_id("le-hai", {"le-hai", "le-hai-2"}) == "le-hai-3"
-    assert scaffold.unique_id("le-hai", set()) == "le-hai"
+    assert yamltext.unique_id("le-hai", {"le-hai", "le-hai-2"}) == "le-hai-3"
+    assert yamltext.unique_id("le-hai", set()) == "le-hai"
 
 
 def test_comment_cannot_be_broken_by_user_text() -> None:
-    assert scaffold.line("a: 1", "x\nb: 2") .count("\n") == 0
-    assert plain(scaffold.line("a: 1", "x\nb: 2\u2028c: 3") + "\n") == {"a": "1"}
+    assert yamltext.line("a: 1", "x\nb: 2") .count("\n") == 0
+    assert plain(yamltext.line("a: 1", "x\nb: 2\u2028c: 3") + "\n") == {"a": "1"}
 
 
 def test_schema_line_is_relative_to_the_file(tmp_path: Path) -> None:
-    line = scaffold.schema_line(tmp_path / "meetings" / "x.yaml", tmp_path, "meeting")
+    line = yamltext.schema_line(tmp_path / "meetings" / "x.yaml", tmp_path, "meeting")
     assert line == "# yaml-language-server: $schema=../.chibo/schemas/meeting.schema.json\n"
 
 
 @pytest.mark.parametrize("bad", ["2025-02-30", "05/08/2025", ""])
 def test_parse_date_rejects(bad: str) -> None:
     with pytest.raises(ChiboError, match="not a date"):
-        scaffold.parse_date(bad, "--date")
+        yamltext.parse_date(bad, "--date")
 
 
 def test_parse_time_pads_and_rejects() -> None:
-    assert scaffold.parse_time("7:05") == "07:05"
+    assert yamltext.parse_time("7:05") == "07:05"
     with pytest.raises(ChiboError):
-        scaffold.parse_time("25:00")
+        yamltext.parse_time("25:00")
 
 
 # ------------------------------------------------------------------ appending members
 
-NEW = scaffold.NewMember('Lê "Hai" #1: x', "nam", D(1980, 1, 2), D(2010, 5, 19), D(2011, 5, 19),
+NEW = member_files.NewMember('Lê "Hai" #1: x', "nam", D(1980, 1, 2), D(2010, 5, 19), D(2011, 5, 19),
                          card_number="79001234", citizen_id="001080001234")
 
 
 def block(member_id: str = "le-hai-1-x") -> str:
-    return scaffold.member_block(NEW, member_id)
+    return member_files.member_block(NEW, member_id)
 
 
 @pytest.mark.parametrize("before", [
@@ -108,7 +110,7 @@ def block(member_id: str = "le-hai-1-x") -> str:
     "\ufeffmembers:\n  - id: a\n    name: A\n",
 ])
 def test_append_keeps_existing_text(before: str) -> None:
-    after = scaffold.append_member(before, block())
+    after = member_files.append_member(before, block())
     assert after.startswith(before)
     data = plain(after.lstrip("\ufeff"))
     assert [m["id"] for m in data["members"]] == ["a", "le-hai-1-x"]  # type: ignore[index]
@@ -119,19 +121,19 @@ def test_append_keeps_existing_text(before: str) -> None:
 
 @pytest.mark.parametrize("before", ["members: []  # danh sách\n", "members:\n"])
 def test_append_to_empty_list(before: str) -> None:
-    after = scaffold.append_member(before, block())
+    after = member_files.append_member(before, block())
     assert [m["id"] for m in plain(after)["members"]] == ["le-hai-1-x"]  # type: ignore[index]
 
 
 def test_append_refuses_a_flow_list_with_items() -> None:
     with pytest.raises(ChiboError, match="not written as a list"):
-        scaffold.append_member("members: [{id: a}]\n", block())
+        member_files.append_member("members: [{id: a}]\n", block())
 
 
 def test_add_member_preserves_bytes_and_loads(tmp_path: Path) -> None:
     make_cell(tmp_path)
     before = (tmp_path / "members.yaml").read_bytes()
-    member_id, path = scaffold.add_member(tmp_path, NEW)
+    member_id, path = member_files.add_member(tmp_path, NEW)
     after = path.read_bytes()
     assert member_id == "le-hai-1-x"
     assert after.startswith(before) and len(after) > len(before)
@@ -145,9 +147,9 @@ def test_add_member_preserves_bytes_and_loads(tmp_path: Path) -> None:
 
 def test_add_member_makes_ids_unique(tmp_path: Path) -> None:
     make_cell(tmp_path)
-    twin = scaffold.NewMember("Trần Thị Lan", "nữ", D(1990, 1, 1), D(2020, 1, 1))
-    assert scaffold.add_member(tmp_path, twin)[0] == "tran-thi-lan-2"
-    assert scaffold.add_member(tmp_path, twin)[0] == "tran-thi-lan-3"
+    twin = member_files.NewMember("Trần Thị Lan", "nữ", D(1990, 1, 1), D(2020, 1, 1))
+    assert member_files.add_member(tmp_path, twin)[0] == "tran-thi-lan-2"
+    assert member_files.add_member(tmp_path, twin)[0] == "tran-thi-lan-3"
     assert load_errors(tmp_path) == []
 
 
@@ -155,14 +157,14 @@ def test_add_member_refuses_when_the_list_is_not_last(tmp_path: Path) -> None:
     text = "members:\n  - id: a\nextra: 1\n"
     make_cell(tmp_path, {"members.yaml": text})
     with pytest.raises(ChiboError, match="safely"):
-        scaffold.add_member(tmp_path, NEW)
+        member_files.add_member(tmp_path, NEW)
     assert (tmp_path / "members.yaml").read_text(encoding="utf-8") == text
 
 
 def test_add_member_reports_a_broken_file(tmp_path: Path) -> None:
     make_cell(tmp_path, {"members.yaml": "members:\n  - id: a\n   name: [\n"})
     with pytest.raises(ChiboError, match="members.yaml:"):
-        scaffold.add_member(tmp_path, NEW)
+        member_files.add_member(tmp_path, NEW)
 
 
 # ------------------------------------------------------------------ member list
@@ -183,19 +185,19 @@ def test_status_labels_follow_the_history(tmp_path: Path) -> None:
     """
     make_cell(tmp_path, {"members.yaml": members})
     member = load_cell(tmp_path).members[0]
-    assert scaffold.status_label(member, D(1970, 1, 1)) == "chưa vào chi bộ"
-    assert scaffold.status_label(member, D(1975, 6, 1)) == "dự bị"
-    assert scaffold.status_label(member, D(2024, 7, 1)) == "chính thức, miễn sinh hoạt"
-    assert scaffold.status_label(member, D(2025, 7, 1)) == "đã chuyển sinh hoạt đi"
+    assert member_files.status_label(member, D(1970, 1, 1)) == "chưa vào chi bộ"
+    assert member_files.status_label(member, D(1975, 6, 1)) == "dự bị"
+    assert member_files.status_label(member, D(2024, 7, 1)) == "chính thức, miễn sinh hoạt"
+    assert member_files.status_label(member, D(2025, 7, 1)) == "đã chuyển sinh hoạt đi"
 
 
 def test_member_rows_mask_ids_and_show_roles(tmp_path: Path) -> None:
     make_cell(tmp_path)
-    rows = {r.id: r for r in scaffold.member_rows(load_cell(tmp_path), D(2025, 9, 1))}
+    rows = {r.id: r for r in member_files.member_rows(load_cell(tmp_path), D(2025, 9, 1))}
     assert rows["tran-thi-lan"].role == "bí thư" and rows["pham-van-duc"].role == "phó bí thư"
     assert rows["tran-thi-lan"].citizen_id == "•••••••••876"
     assert rows["vu-thi-mai"].status == "dự bị"
-    shown = scaffold.member_rows(load_cell(tmp_path), D(2025, 9, 1), reveal=True)
+    shown = member_files.member_rows(load_cell(tmp_path), D(2025, 9, 1), reveal=True)
     assert shown[0].citizen_id == "001170009876"
 
 
@@ -216,7 +218,7 @@ JULY = MEETING.replace("date: 2025-08-05", "date: 2025-07-03")
 def test_review_prefill_takes_last_tasks_and_open_reviews(tmp_path: Path) -> None:
     make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": TASKS_MEETING,
                          "meetings/2025-07-03-regular.yaml": JULY})
-    refs = scaffold.review_refs(load_cell(tmp_path), D(2025, 9, 4))
+    refs = meetings.review_refs(load_cell(tmp_path), D(2025, 9, 4))
     assert refs == [("2025-07-03-regular#2", TaskStatus.in_progress),
                     ("2025-08-05-regular#1", TaskStatus.not_done),
                     ("2025-08-05-regular#2", TaskStatus.not_done)]
@@ -226,14 +228,14 @@ def test_review_prefill_includes_a_later_thematic_meeting(tmp_path: Path) -> Non
     thematic = JULY.replace("kind: regular", "kind: thematic").replace(
         "date: 2025-07-03", "date: 2025-08-20")
     make_cell(tmp_path, {"meetings/2025-08-20-thematic.yaml": thematic})
-    refs = [ref for ref, _ in scaffold.review_refs(load_cell(tmp_path), D(2025, 9, 4))]
+    refs = [ref for ref, _ in meetings.review_refs(load_cell(tmp_path), D(2025, 9, 4))]
     assert refs == ["2025-08-05-regular#1", "2025-08-20-thematic#1"]
-    assert scaffold.review_refs(load_cell(tmp_path), D(2025, 8, 5)) == []
+    assert meetings.review_refs(load_cell(tmp_path), D(2025, 8, 5)) == []
 
 
 def test_new_meeting_prefills_and_loads(tmp_path: Path) -> None:
     make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": TASKS_MEETING})
-    path = scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+    path = meetings.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
     assert path == tmp_path / "meetings" / "2025-09-04-regular.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../.chibo/schemas/meeting.schema.json")
@@ -254,7 +256,7 @@ def test_new_meeting_prefills_and_loads(tmp_path: Path) -> None:
 
 def test_first_meeting_uses_branch_place_and_deputy(tmp_path: Path) -> None:
     make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": None})
-    path = scaffold.new_meeting(tmp_path, MeetingKind.extraordinary, D(2025, 9, 4), "08:00")
+    path = meetings.new_meeting(tmp_path, MeetingKind.extraordinary, D(2025, 9, 4), "08:00")
     meeting = load_cell(tmp_path).meeting(path.stem)
     assert meeting is not None and meeting.place == "Hòa Bình" and meeting.start == "08:00"
     assert meeting.recorder == "pham-van-duc" and meeting.review == []
@@ -268,13 +270,13 @@ def test_thematic_meeting_takes_the_planned_topic(tmp_path: Path) -> None:
       - {month: 9, topic: "Giữ gìn vệ sinh môi trường khu dân cư", lead: pham-van-duc}
     """
     make_cell(tmp_path, {"plans/2025.yaml": plan})
-    path = scaffold.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 10))
+    path = meetings.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 10))
     meeting = load_cell(tmp_path).meeting(path.stem)
     assert meeting is not None
     assert meeting.topic == "Giữ gìn vệ sinh môi trường khu dân cư"
     assert meeting.agenda[1].presenter == "pham-van-duc"
     assert meeting.agenda[1].content.endswith(": Giữ gìn vệ sinh môi trường khu dân cư")
-    august = scaffold.planned_topic(load_cell(tmp_path), D(2025, 8, 12))
+    august = meetings.planned_topic(load_cell(tmp_path), D(2025, 8, 12))
     assert august is not None and august.lead == "le-thi-hoa"
     assert load_errors(tmp_path) == []
 
@@ -283,7 +285,7 @@ def test_new_meeting_never_overwrites(tmp_path: Path) -> None:
     make_cell(tmp_path)
     original = (tmp_path / "meetings/2025-08-05-regular.yaml").read_bytes()
     with pytest.raises(ChiboError, match="never overwrites"):
-        scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 8, 5))
+        meetings.new_meeting(tmp_path, MeetingKind.regular, D(2025, 8, 5))
     assert (tmp_path / "meetings/2025-08-05-regular.yaml").read_bytes() == original
 
 
@@ -292,7 +294,7 @@ def test_new_meeting_needs_a_chair(tmp_path: Path) -> None:
     branch = BRANCH.replace(roles, "  members: []\n")
     make_cell(tmp_path, {"branch.yaml": branch})
     with pytest.raises(ChiboError, match="no secretary"):
-        scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+        meetings.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
 
 
 # ------------------------------------------------------------------ resolutions
@@ -311,13 +313,13 @@ def test_resolution_titles(kind: str, topic: str | None, title: str) -> None:
     day = D(2026, 1, 6) if kind.endswith("january") else D(2025, 8, 5)
     meeting = Meeting(kind=kind.split("-")[0], date=day, start="19:30", place="x", chair="a",
                       recorder="b", topic=topic)
-    assert scaffold.resolution_title(meeting) == title
+    assert resolutions.resolution_title(meeting) == title
 
 
 def test_new_resolution_copies_tasks_and_loads(tmp_path: Path) -> None:
     tricky = TASKS_MEETING.replace('"Thu đảng phí quý III"', '"Báo cáo \\"nóng\\" #2: xong"')
     make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": tricky})
-    path = scaffold.new_resolution("2025-08-05-regular", tmp_path)
+    path = resolutions.new_resolution("2025-08-05-regular", tmp_path)
     assert path == tmp_path / "resolutions" / "2025-08-05-regular.yaml"
     assert load_errors(tmp_path) == []
     resolution = load_cell(tmp_path).resolution("2025-08-05-regular")
@@ -328,25 +330,25 @@ def test_new_resolution_copies_tasks_and_loads(tmp_path: Path) -> None:
         ("le-thi-hoa", "Vận động các hộ đăng ký gia đình văn hóa", D(2025, 8, 31)),
         ("do-van-minh", 'Báo cáo "nóng" #2: xong', None)]
     with pytest.raises(ChiboError, match="never overwrites"):
-        scaffold.new_resolution("2025-08-05-regular", tmp_path)
+        resolutions.new_resolution("2025-08-05-regular", tmp_path)
 
 
 def test_find_meeting_reports_broken_and_unknown(tmp_path: Path) -> None:
     make_cell(tmp_path, {"meetings/2025-09-02-regular.yaml": "kind: regular\n"})
     with pytest.raises(ChiboError, match="has errors"):
-        scaffold.find_meeting("2025-09-02-regular", tmp_path)
+        resolutions.find_meeting("2025-09-02-regular", tmp_path)
     with pytest.raises(ChiboError, match="unknown meeting 'nope'"):
-        scaffold.find_meeting("nope", tmp_path)
+        resolutions.find_meeting("nope", tmp_path)
 
 
 # ------------------------------------------------------------------ init
 
 
 def test_init_cell_loads_back(tmp_path: Path) -> None:
-    info = scaffold.BranchInfo('Chi bộ "Khu phố 5" #2: Tân Lập', "Đảng bộ phường Tân Phong",
+    info = cell_folder.BranchInfo('Chi bộ "Khu phố 5" #2: Tân Lập', "Đảng bộ phường Tân Phong",
                                "Tân Phong", D(2025, 6, 10), "2025–2030")
     root = tmp_path / "cell"
-    scaffold.init_cell(root, info)
+    cell_folder.init_cell(root, info)
     assert load_errors(root) == []
     cell = load_cell(root)
     assert cell.branch is not None and cell.branch.name == info.name
@@ -357,12 +359,12 @@ def test_init_cell_loads_back(tmp_path: Path) -> None:
         assert first == f"# yaml-language-server: $schema=.chibo/schemas/" \
                         f"{name.replace('.yaml', '')}.schema.json"
     with pytest.raises(ChiboError, match="already a cell"):
-        scaffold.init_cell(root, info)
+        cell_folder.init_cell(root, info)
 
 
 def test_init_appends_to_an_existing_gitignore(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_bytes(b"*.pdf")
-    scaffold.init_cell(tmp_path, scaffold.BranchInfo("Chi bộ 1", "Đảng bộ xã A", "A",
+    cell_folder.init_cell(tmp_path, cell_folder.BranchInfo("Chi bộ 1", "Đảng bộ xã A", "A",
                                                      D(2025, 1, 1), "2025–2030"))
     assert (tmp_path / ".gitignore").read_bytes() == b"*.pdf\nout/\n"
 
@@ -373,9 +375,9 @@ def test_new_meeting_starts_at_the_hour_of_its_own_kind(tmp_path: Path) -> None:
         "date: 2025-07-03", "date: 2025-08-20").replace('start: "19:30"', 'start: "21:00"')
     assert 'start: "21:00"' in thematic
     make_cell(tmp_path, {"meetings/2025-08-20-thematic.yaml": thematic})
-    regular = scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+    regular = meetings.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
     assert 'start: "19:30"' in regular.read_text(encoding="utf-8")
-    again = scaffold.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 18))
+    again = meetings.new_meeting(tmp_path, MeetingKind.thematic, D(2025, 9, 18))
     assert 'start: "21:00"' in again.read_text(encoding="utf-8")
 
 
@@ -384,6 +386,6 @@ def test_new_meeting_refuses_while_a_meeting_file_cannot_be_read(tmp_path: Path)
     duplicate_key = TASKS_MEETING.replace("kind: regular", "kind: regular\nkind: regular")
     make_cell(tmp_path, {"meetings/2025-08-05-regular.yaml": duplicate_key})
     with pytest.raises(ChiboError) as caught:
-        scaffold.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
+        meetings.new_meeting(tmp_path, MeetingKind.regular, D(2025, 9, 4))
     assert "2025-08-05-regular.yaml cannot be read" in caught.value.message
     assert not (tmp_path / "meetings/2025-09-04-regular.yaml").exists()
