@@ -16,7 +16,7 @@ from ..base.i18n import _
 from .locate import BRANCH_FILE, COMMITTEE_FILE, WorkspaceError, locate
 from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
-from .schema_errors import diagnostics_from, name_key
+from .schema_errors import diagnostics_from, id_like, name_key
 from .yamlio import PathKey, YamlDoc, read_yaml
 
 __all__ = ["BRANCH_FILE", "COMMITTEE_FILE", "WorkspaceError"]
@@ -284,8 +284,10 @@ def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
 
 
 def _remember_broken_id(cell: Cell, item: Any) -> None:
+    """The id of a member entry that failed to load, also as it was surely meant (an id written
+    'tran_van_thang' is 'tran-van-thang' in every meeting): references to it are not errors."""
     if isinstance(item, dict) and isinstance(item.get("id"), str):
-        cell.broken_ids.add(item["id"])
+        cell.broken_ids.update({item["id"], id_like(item["id"])})
 
 
 def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic]) -> list[M]:

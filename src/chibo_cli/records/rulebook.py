@@ -103,9 +103,16 @@ def default_rulebook() -> Rulebook:
 DATED_KEYS = ("value", "from")
 
 
+def is_dated(rule: Rule, value: Any) -> bool:
+    """``{value: …, from: …}``, told apart from a rule whose value is itself a mapping (the
+    page margins)."""
+    return isinstance(value, dict) and (
+        "from" in value or ("value" in value and not isinstance(rule.value, dict)))
+
+
 def validate_override(rule: Rule, value: Any) -> str | None:
     """Return an error message when ``value`` cannot stand in for ``rule``'s default."""
-    if isinstance(value, dict):
+    if is_dated(rule, value):
         return _dated_problem(rule, value)
     default = rule.value
     if isinstance(default, str) and "/" in default:
@@ -137,7 +144,7 @@ def _dated_problem(rule: Rule, value: dict[str, Any]) -> str | None:
 def coerce_override(rule: Rule, value: Any) -> Any:
     """Overrides arrive as strings from YAML; give them the default's type (a dated override
     becomes ``Dated``)."""
-    if isinstance(value, dict):
+    if is_dated(rule, value):
         return Dated(coerce_override(rule, value["value"]), dt.date.fromisoformat(value["from"]))
     default = rule.value
     if isinstance(default, bool) or not isinstance(default, (int, float)):

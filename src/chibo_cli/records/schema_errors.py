@@ -45,19 +45,21 @@ def _with_hint(diag: Diagnostic, item: Any, loc: PathKey, names: Mapping[str, st
         return diag
     hint = ""
     if field == "id":
-        hint = _("write it as '{id}'", id=_slug(value))
+        hint = _("write it as '{id}'", id=id_like(value))
     elif field in _ID_FIELDS:
         known = names.get(name_key(value))
         hint = (_("did you mean '{id}'?", id=known) if known else _(
             "write the member's id, not the name (here likely '{id}'); 'chibo member list' "
-            "shows every id", id=_slug(value)))
+            "shows every id", id=id_like(value)))
     elif field == "task" and "#" not in value:
         hint = _("' #' starts a comment in YAML, so the number was lost: write "
                  "task: \"{value}#1\" in quotes, with no space before '#'", value=value)
     return Diagnostic(diag.code, diag.severity, diag.message, diag.location, hint, diag.check)
 
 
-def _slug(name: str) -> str:
+def id_like(name: str) -> str:
+    """The id a name or a mistyped id most likely stands for: 'Phạm Quốc Khánh', 'pham_quoc_khanh'
+    → 'pham-quoc-khanh'."""
     plain = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

@@ -41,7 +41,7 @@ def _unknown_hint(cell: Cell, member_id: str) -> str:
     return _("did you mean '{id}'?", id=close[0]) + " " + listed
 
 
-@check("V001", "unknown-member", counts_roster=True)
+@check("V001", "unknown-member", needs_roster=True)
 def unknown_member(cell: Cell) -> Iterator[Finding]:
     """Every member id used in a record names a member in members.yaml.
 
@@ -49,8 +49,9 @@ def unknown_member(cell: Cell) -> Iterator[Finding]:
     Fails: ``chair: tran-thi-lann`` (typo) → ``V001 unknown member 'tran-thi-lann'``, with the
     hint ``did you mean 'tran-thi-lan'?`` when a member's id is that close.
     Presenters and speakers may also be a guest's name as written under ``guests``.
-    Not checked while an entry of members.yaml fails to load: one bad id there (``id:
-    tran_van_thang``) would make every record naming that member look wrong, burying the cause.
+    An id whose member entry fails to load is not reported: one bad id there (``id:
+    tran_van_thang``) would make every record naming ``tran-van-thang`` look wrong, burying the
+    cause; the entry's own error says what to fix.
     """
     for meeting in cell.meetings:
         for field in ("chair", "recorder"):
