@@ -75,7 +75,7 @@ def test_a_record_is_named_by_file_id_or_kind_and_id(tmp_path: Path) -> None:
     ("validate",), ("seal",), ("book", "minutes", "--year", "2025"), ("member", "list"),
     ("rules",), ("new-meeting", "--date", "2025-09-02"),
     ("new-resolution", "2025-08-05-regular"),
-    ("render", "resolution", "2025-08-05-regular"),
+    ("render", "resolution", "2025-08-05-regular"), ("templates", "copy", "minutes-regular"),
 ])
 def test_every_command_works_from_the_meetings_folder(
         cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
@@ -89,6 +89,7 @@ def test_every_command_works_from_the_meetings_folder(
     assert "chibo init" not in result.err
     assert not (cell / "meetings" / "meetings").exists()
     assert not (cell / "meetings" / "out").exists()
+    assert not (cell / "meetings" / "templates").exists()
 
 
 def test_schema_from_a_subfolder_writes_into_the_cell(cli: Any, tmp_path: Path,

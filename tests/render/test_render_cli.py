@@ -141,6 +141,9 @@ def test_an_error_in_a_shared_file_holds_back_every_document(cli: Any, rich_cell
 
 def test_templates_list_of_a_folder_that_is_no_cell(cli: Any, tmp_path: Path) -> None:
     result = cli("templates", "list", tmp_path / "nope")
+    assert result.code == 2 and "does not exist" in result.err
+    (tmp_path / "plain").mkdir()
+    result = cli("templates", "list", tmp_path / "plain")
     assert result.code == 2 and "is not a cell folder" in result.err
 
 

@@ -207,7 +207,7 @@ def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.
     """Show each template and where it would be taken from."""
     from ..documents.templates import NAMES, listing
 
-    root = cell if (cell / "branch.yaml").is_file() else None
+    root = _cell_or_none(cell)
     if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
         raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
     for found in listing(root, templates):
@@ -221,10 +221,9 @@ def templates_copy(name: str = typer.Argument(..., help=_("Template name (see 'l
                    force: bool = FORCE) -> None:
     """Copy a built-in template into the cell's templates/ folder, to edit in Word."""
     from ..documents.templates import copy
+    from ..records.locate import cell_folder
 
-    if not (cell / "branch.yaml").is_file():
-        raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
-    typer.echo(str(copy(name, cell, force)))
+    typer.echo(str(copy(name, cell_folder(cell), force)))
 
 
 @templates_app.command("lint")
@@ -235,8 +234,7 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
     from ..documents.lint import lint
     from ..documents.templates import listing
 
-    paths = files or [f.path for f in listing(Path(".") if Path("branch.yaml").is_file()
-                                              else None, None)]
+    paths = files or [f.path for f in listing(_cell_or_none(Path(".")), None)]
     problems = []
     for path in paths:
         if not path.is_file():
@@ -248,6 +246,16 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
 
 
 # ------------------------------------------------------------------ shared steps
+
+
+def _cell_or_none(path: Path) -> Optional[Path]:
+    """The cell ``path`` is in (or is), or None outside any cell."""
+    from ..records.locate import NoCellHere, cell_folder
+
+    try:
+        return cell_folder(path)
+    except NoCellHere:
+        return None
 
 
 def _load_cell(root: Path) -> tuple["Workspace", "Cell"]:
