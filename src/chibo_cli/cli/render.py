@@ -343,9 +343,9 @@ def _out(cell: "Cell", out: Optional[Path]) -> Path:
 
 
 def _latest_year(cell: "Cell") -> int:
-    import datetime as dt
+    from ..records.loader import today
 
-    return max((m.date.year for m in cell.meetings), default=dt.date.today().year)
+    return max((m.date.year for m in cell.meetings), default=today().year)
 
 
 def _finish(written: list[Path], pdf: bool, force: bool) -> int:

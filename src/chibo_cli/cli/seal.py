@@ -1,6 +1,5 @@
 """The seal command: stamp agreed meetings and adopted resolutions into the cell's seal log."""
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -24,6 +23,7 @@ def seal(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
     """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
+    from ..records.loader import today
     from ..rules.checks import run_checks
     from ..rules.gate import Gate
     from ..trust.seal import seal_cell
@@ -38,7 +38,7 @@ def seal(
     findings = run_checks(workspace)  # load problems too: a record with errors is not sealed
     skipped = 0
     for cell in workspace.cells:
-        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(),
+        result = seal_cell(cell, today(), amend, (reason or "").strip(),
                             Gate(cell, findings).why_held)
         _report(cell.name, result)
         skipped += len(result.skipped)
