@@ -135,13 +135,6 @@ class Workspace:
 # ------------------------------------------------------------------ discovery
 
 
-def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
-    """The cell folders ``path`` names (it, or the cell or committee it is inside) and whether
-    that is a committee folder."""
-    place = locate(path)
-    return list(place.cells), place.is_committee
-
-
 def load_workspace(path: Path | str) -> Workspace:
     """Load a cell folder or a committee folder; raise WorkspaceError if it is neither.
 
