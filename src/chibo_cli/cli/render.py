@@ -249,13 +249,14 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
 
 
 def _cell_or_none(path: Path) -> Optional[Path]:
-    """The cell ``path`` is in (or is), or None outside any cell."""
-    from ..records.locate import NoCellHere, cell_folder
+    """The cell ``path`` is in (or is), or None outside any cell (in a committee folder too)."""
+    from ..records.locate import NoCellHere, locate
 
     try:
-        return cell_folder(path)
+        place = locate(path)
     except NoCellHere:
         return None
+    return None if place.is_committee else place.root
 
 
 def _load_cell(root: Path) -> tuple["Workspace", "Cell"]:
