@@ -6,6 +6,7 @@ from typing import Any
 
 from docx import Document
 
+from chibo_cli.base.diagnostics import format_text
 from chibo_cli.documents.lint import lint
 from chibo_cli.documents.templates import NAMES, builtin_dir
 
@@ -27,15 +28,15 @@ def test_every_problem_with_its_place(tmp_path: Path, cli: Any) -> None:
     document.add_paragraph("{% if m.kind == “thematic” %}x{% endif %}")
     document.tables[0].rows[0].cells[0].add_paragraph("{{ m.header.seal }}")
     document.save(str(path))
-    problems = [str(p) for p in lint(path)]
-    assert f"minutes-regular.docx: paragraph {count + 1}: error: unknown variable " \
+    problems = [format_text(p) for p in lint(path)]
+    assert f"minutes-regular.docx: paragraph {count + 1}: T007 error: unknown variable " \
            "'m.card_number'" in problems
-    assert f"minutes-regular.docx: paragraph {count + 1}: error: unknown variable 'nobody'" \
+    assert f"minutes-regular.docx: paragraph {count + 1}: T007 error: unknown variable 'nobody'" \
         in problems
-    assert any(f"paragraph {count + 2}: warning: tag '{{{{ m.place }}}}' is split over 2 runs"
+    assert any(f"paragraph {count + 2}: T004 warning: tag '{{{{ m.place }}}}' is split over 2 runs"
                in p for p in problems)
-    assert any(f"paragraph {count + 3}: error: curly quotes" in p for p in problems)
-    assert "minutes-regular.docx: table 1, row 1, cell 1, paragraph 4: error: unknown " \
+    assert any(f"paragraph {count + 3}: T003 error: curly quotes" in p for p in problems)
+    assert "minutes-regular.docx: table 1, row 1, cell 1, paragraph 4: T007 error: unknown " \
            "variable 'm.header.seal'" in problems
     result = cli("templates", "lint", path)
     assert result.code == 1 and "m.card_number" in result.out

@@ -231,6 +231,7 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
         None, help=_("Template files (default: every template the current folder uses)."))
 ) -> int:
     """Report broken or split tags, curly quotes in tags and unknown variables, with places."""
+    from ..base.diagnostics import format_text, has_errors
     from ..documents.lint import lint
     from ..documents.templates import listing
 
@@ -241,8 +242,8 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
             raise ChiboError(_("{path} does not exist", path=path))
         problems.extend(lint(path))
     for problem in problems:
-        typer.echo(str(problem))
-    return 1 if any(p.severity == "error" for p in problems) else 0
+        typer.echo(format_text(problem))
+    return 1 if has_errors(problems) else 0
 
 
 # ------------------------------------------------------------------ shared steps

@@ -14,6 +14,7 @@ from typing import Any, Iterator, Optional
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
+from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
 from . import shapes
 from .env import jinja_env
@@ -31,15 +32,14 @@ CONTEXTS: dict[str, type] = {
 ANY = object()
 
 
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    severity: str  # "error" or "warning"
-    message: str
-    blocking: bool = False  # the template cannot be parsed as Jinja until this is fixed
+# The template problems, T codes in the registry of codes (records/codes.py lists them).
+NOT_A_DOCUMENT, BROKEN_TAG, CURLY_QUOTES, SPLIT_TAG = "T001", "T002", "T003", "T004"
+PARAGRAPH_TAG, SYNTAX, UNKNOWN_NAME, UNSAFE = "T005", "T006", "T007", "T008"
 
-    def __str__(self) -> str:
-        return f"{self.where}: {self.severity}: {self.message}"
+
+def _problem(code: str, where: str, message: str) -> Diagnostic:
+    severity = Severity.WARNING if code in (SPLIT_TAG, PARAGRAPH_TAG) else Severity.ERROR
+    return Diagnostic(code, severity, message, Location(where))
 
 
 @dataclass(frozen=True)
@@ -52,32 +52,34 @@ class Para:
         return "".join(self.runs)
 
 
-def lint(path: Path) -> list[Problem]:
+def lint(path: Path) -> list[Diagnostic]:
     """Every problem in the template at ``path``; its file name says which context it gets."""
     try:
         with zipfile.ZipFile(path) as archive:
             parts = {n: archive.read(n) for n in archive.namelist() if _PARTS.match(n)}
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        return [Problem(str(path), "error", _("not a Word document (.docx): {error}", error=exc))]
+        return [_problem(NOT_A_DOCUMENT, str(path),
+                         _("not a Word document (.docx): {error}", error=exc))]
     if "word/document.xml" not in parts:
-        return [Problem(str(path), "error", _("not a Word document: word/document.xml missing"))]
+        return [_problem(NOT_A_DOCUMENT, str(path),
+                         _("not a Word document: word/document.xml missing"))]
     scope = _scope(path.stem)
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     for name in sorted(parts, key=lambda n: (n != "word/document.xml", n)):
         problems.extend(_lint_part(path, name, parts[name], scope))
     return problems
 
 
-def _lint_part(path: Path, name: str, data: bytes, scope: dict[str, Any]) -> list[Problem]:
+def _lint_part(path: Path, name: str, data: bytes, scope: dict[str, Any]) -> list[Diagnostic]:
     prefix = f"{path.name}: " + ("" if name == "word/document.xml" else
                                  f"{Path(name).stem}, ")
     try:
         root = etree.fromstring(data)
     except etree.XMLSyntaxError as exc:
-        return [Problem(f"{prefix}{name}", "error", _("damaged XML: {error}", error=exc))]
+        return [_problem(NOT_A_DOCUMENT, f"{prefix}{name}", _("damaged XML: {error}", error=exc))]
     paras = list(_paragraphs(root, prefix))
     problems = [p for para in paras for p in _tag_problems(para)]
-    if any(p.blocking for p in problems):
+    if any(p.code == BROKEN_TAG for p in problems):  # no Jinja parse until fixed
         return problems
     return problems + _jinja_problems(data.decode("utf-8"), paras, scope)
 
@@ -122,7 +124,7 @@ def _cell_label(cell: Any, paragraph: Any, table_index: int) -> str:
 # ------------------------------------------------------------------ tags inside one paragraph
 
 
-def _tag_problems(para: Para) -> Iterator[Problem]:
+def _tag_problems(para: Para) -> Iterator[Diagnostic]:
     text, opened, start = para.text, "", 0
     for match in _TOKEN.finditer(text):
         token = match.group()
@@ -139,25 +141,25 @@ def _tag_problems(para: Para) -> Iterator[Problem]:
         yield _broken(para, text[start:start + 40])
 
 
-def _broken(para: Para, fragment: str) -> Problem:
-    return Problem(para.where, "error", _("broken tag '{tag}': opened and closed in different "
-                                          "paragraphs, or not closed", tag=fragment.strip()),
-                   blocking=True)
+def _broken(para: Para, fragment: str) -> Diagnostic:
+    return _problem(BROKEN_TAG, para.where, _("broken tag '{tag}': opened and closed in different "
+                                              "paragraphs, or not closed", tag=fragment.strip()))
 
 
-def _whole_tag(para: Para, start: int, end: int) -> Iterator[Problem]:
+def _whole_tag(para: Para, start: int, end: int) -> Iterator[Diagnostic]:
     tag = para.text[start:end]
     if any(q in tag for q in _CURLY):
-        yield Problem(para.where, "error", _("curly quotes in tag '{tag}': type straight quotes "
-                                             "(turn off AutoFormat's smart quotes)", tag=tag))
+        yield _problem(CURLY_QUOTES, para.where, _("curly quotes in tag '{tag}': type straight "
+                                                   "quotes (turn off AutoFormat's smart quotes)",
+                                                   tag=tag))
     pieces = _runs_spanned(para.runs, start, end)
     if pieces > 1:
-        yield Problem(para.where, "warning", _("tag '{tag}' is split over {n} runs (formatting "
-                                               "changes inside it); retype it in one go",
-                                               tag=tag, n=pieces))
+        yield _problem(SPLIT_TAG, para.where, _("tag '{tag}' is split over {n} runs (formatting "
+                                                "changes inside it); retype it in one go",
+                                                tag=tag, n=pieces))
     if re.match(r"\{%-?\s*p\s", tag) and para.text.strip() != tag.strip():
-        yield Problem(para.where, "warning", _("'{tag}' removes its whole paragraph: the other "
-                                               "text in it is lost", tag=tag))
+        yield _problem(PARAGRAPH_TAG, para.where, _("'{tag}' removes its whole paragraph: the "
+                                                    "other text in it is lost", tag=tag))
 
 
 def _runs_spanned(runs: list[str], start: int, end: int) -> int:
@@ -172,7 +174,7 @@ def _runs_spanned(runs: list[str], start: int, end: int) -> int:
 # ------------------------------------------------------------------ the template as Jinja
 
 
-def _jinja_problems(xml: str, paras: list[Para], scope: dict[str, Any]) -> list[Problem]:
+def _jinja_problems(xml: str, paras: list[Para], scope: dict[str, Any]) -> list[Diagnostic]:
     from docxtpl import DocxTemplate
 
     patched = DocxTemplate.__new__(DocxTemplate).patch_xml(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
@@ -181,28 +183,28 @@ def _jinja_problems(xml: str, paras: list[Para], scope: dict[str, Any]) -> list[
         tree = env.parse(patched)
     except TemplateSyntaxError as exc:
         where = paras[min(max((exc.lineno or 2) - 2, 0), len(paras) - 1)].where if paras else "?"
-        return [Problem(where, "error", _("template syntax: {error}", error=exc.message))]
+        return [_problem(SYNTAX, where, _("template syntax: {error}", error=exc.message))]
     unknown: dict[str, None] = {}
     _walk(tree, dict(scope), unknown)
     return [*_unsafe_problems(tree, paras),
-            *(Problem(_where_used(name, paras), "error",
-                      _("unknown variable '{name}'", name=name)) for name in unknown)]
+            *(_problem(UNKNOWN_NAME, _where_used(name, paras),
+                       _("unknown variable '{name}'", name=name)) for name in unknown)]
 
 
 _FILE_TAGS = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 
 
-def _unsafe_problems(tree: nodes.Node, paras: list[Para]) -> Iterator[Problem]:
+def _unsafe_problems(tree: nodes.Node, paras: list[Para]) -> Iterator[Diagnostic]:
     """What the sandbox would refuse at render time, reported before anyone renders."""
     for tag in tree.find_all(_FILE_TAGS):
-        yield Problem("?", "error", _("'{tag}' reads other files; templates may not",
+        yield _problem(UNSAFE, "?", _("'{tag}' reads other files; templates may not",
                                       tag=type(tag).__name__.lower()))
     for expr in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Const)):
         attr = _attribute_named(expr)
         if attr and (attr.startswith("_") or "__" in attr):
-            yield Problem(_where_used(attr, paras), "error",
-                          _("'{attr}' is an internal attribute; the sandbox refuses it",
-                            attr=attr))
+            yield _problem(UNSAFE, _where_used(attr, paras),
+                           _("'{attr}' is an internal attribute; the sandbox refuses it",
+                             attr=attr))
 
 
 def _attribute_named(node: nodes.Node) -> Optional[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 from ..base.atomic import write_bytes_atomic
-from ..base.diagnostics import Diagnostic
+from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
@@ -48,21 +48,11 @@ class Entry:
         return str(self.data["hash"])
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with the log or a sealed record, at a line of the log."""
-
-    code: str
-    line: int
-    message: str
-    hint: str = ""
-
-
 @dataclass
 class Verification:
     log: Path
     entries: list[Entry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
     trusted: int = 0  # entries[:trusted] form an unbroken chain
 
     @property
@@ -71,6 +61,12 @@ class Verification:
 
 
 # ------------------------------------------------------------------ hashing
+
+
+def _problem(result: Verification, code: str, line: int, message: str, hint: str = ""
+             ) -> Diagnostic:
+    """Something wrong with the log or a sealed record, at a line of the log."""
+    return Diagnostic(code, Severity.ERROR, message, Location(str(result.log), line, 1), hint)
 
 
 def file_digest(path: Path) -> str:
@@ -107,7 +103,7 @@ def _read_entries(result: Verification) -> None:
     try:
         raw = result.log.read_bytes()
     except OSError as exc:
-        result.problems.append(Problem("V070", 1, _("cannot read the seal log: {error}",
+        result.problems.append(_problem(result, "V070", 1, _("cannot read the seal log: {error}",
                                                     error=exc.strerror or exc)))
         return
     for number, line in enumerate(raw.split(b"\n"), start=1):
@@ -115,7 +111,7 @@ def _read_entries(result: Verification) -> None:
             continue
         data, problem = _parse_line(line)
         if problem:
-            result.problems.append(Problem("V070", number, problem, _(
+            result.problems.append(_problem(result, "V070", number, problem, _(
                 "the seal log is written by 'chibo seal' only; restore it from a backup")))
             result.entries.append(Entry(number, {}))
             continue
@@ -141,7 +137,7 @@ def _walk_chain(result: Verification) -> None:
         problem = _chain_problem(entry, prev, seq) if entry.data else "unreadable"
         if problem:
             if problem != "unreadable":
-                result.problems.append(Problem("V071", entry.line, problem, _(
+                result.problems.append(_problem(result, "V071", entry.line, problem, _(
                     "the log was edited, reordered or had lines removed; restore it from a "
                     "backup and compare with the short seals printed in the books")))
             return
@@ -172,13 +168,13 @@ def _compare_records(cell: Cell, result: Verification) -> None:
         path = cell.root / str(entry.data["file"])
         kind = kind_name(entry.data["kind"])
         if not _inside(cell.root, path) or not path.is_file():
-            result.problems.append(Problem("V073", entry.line, _(
+            result.problems.append(_problem(result, "V073", entry.line, _(
                 "sealed {kind} '{id}' is gone: {file} no longer exists", kind=kind,
                 id=entry.data["id"], file=entry.data["file"]), _(
                 "a sealed record is never deleted or renamed; restore the file")))
             continue
         if file_digest(path) != entry.data["sha256"]:
-            result.problems.append(Problem("V072", entry.line, _(
+            result.problems.append(_problem(result, "V072", entry.line, _(
                 "sealed {kind} '{id}' was changed after sealing: {file}", kind=kind,
                 id=entry.data["id"], file=entry.data["file"]), _(
                 "restore the agreed text; a real correction is sealed with "
@@ -197,7 +193,7 @@ def _check_gaps(cell: Cell, result: Verification) -> None:
     for record in _eligible(cell):
         day = _record_date(cell, record)
         if _key(record) not in sealed and day is not None and day < newest:
-            result.problems.append(Problem("V074", last_line, _(
+            result.problems.append(_problem(result, "V074", last_line, _(
                 "{kind} '{id}' of {date} is agreed but not sealed, though later records are",
                 kind=kind_name(_key(record)[0]), id=record.id, date=day.isoformat()), _(
                 "if the end of the log was cut off, restore it; if the record was entered late, "
@@ -298,7 +294,8 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
                 not (target and _amends(verification, p, _key(target)))]
     if blocking:
         first = blocking[0]
-        raise ChiboError(_("{log}:{line}: {problem}", log=verification.log, line=first.line,
+        raise ChiboError(_("{log}:{line}: {problem}", log=verification.log,
+                           line=first.location.line,
                            problem=first.message),
                          _("nothing was sealed; 'chibo validate' lists every problem"))
     candidates = [target] if target else pending(cell, verification)
@@ -314,9 +311,9 @@ def seal_cell(cell: Cell, today: dt.date, amend: Optional[str] = None,
     return SealResult(verification.log, added, head, skipped)
 
 
-def _amends(verification: Verification, problem: Problem, key: tuple[str, str]) -> bool:
+def _amends(verification: Verification, problem: Diagnostic, key: tuple[str, str]) -> bool:
     """A changed-record problem about the very record being amended does not block amending."""
-    entry = next((e for e in verification.entries if e.line == problem.line), None)
+    entry = next((e for e in verification.entries if e.line == problem.location.line), None)
     return problem.code == "V072" and entry is not None and entry.key == key
 
 
@@ -378,7 +375,7 @@ def short_seals(cell: Cell) -> dict[tuple[str, str], str]:
     gets no seal: a book must not print a stamp over text that is not the stamped text.
     """
     verification = verify(cell)
-    changed = {p.line for p in verification.problems if p.code in ("V072", "V073")}
+    changed = {p.location.line for p in verification.problems if p.code in ("V072", "V073")}
     seals: dict[tuple[str, str], str] = {}
     for entry in verification.entries[:verification.trusted]:
         if entry.line not in changed:

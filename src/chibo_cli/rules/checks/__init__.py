@@ -1,8 +1,9 @@
 """The registry of named checks. Each family lives in its own module; the registry is explicit.
 
-A check is a generator over one cell that yields ``Finding``s; the runner stamps them with the
-check's code, name and severity. A check's docstring is its user documentation: first line the
-summary, then a passing and a failing example (``docs/checks.md`` is generated from them).
+A check is a generator over one cell that yields diagnostics made with ``finding()``; the runner
+stamps them with the check's code, name and severity. A check's docstring is its user
+documentation: first line the summary, then a passing and a failing example (``docs/checks.md``
+is generated from them).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from typing import Iterable, Iterator
 
 from ...base.diagnostics import Diagnostic
 from ...records.loader import Cell, Workspace
-from .spec import CheckSpec, Finding, Tier, check
+from .spec import CheckSpec, Tier, check, finding, stamped
 
-__all__ = ["CheckSpec", "Finding", "Tier", "check", "registry", "selected", "run_checks",
+__all__ = ["CheckSpec", "Tier", "check", "finding", "registry", "selected", "run_checks",
            "check_cell", "UnknownCheck"]
 
 
@@ -71,9 +72,8 @@ def check_cell(cell: Cell, specs: Iterable[CheckSpec]) -> Iterator[Diagnostic]:
     for spec in specs:
         if _waits(spec, cell):
             continue
-        for finding in spec.func(cell):
-            yield Diagnostic(spec.code, finding.severity or spec.severity, finding.message,
-                             finding.location, finding.hint, spec.name)
+        for found in spec.func(cell):
+            yield stamped(spec, found)
 
 
 def _waits(spec: CheckSpec, cell: Cell) -> bool:

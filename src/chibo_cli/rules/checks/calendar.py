@@ -1,8 +1,9 @@
 """Checks: the calendar — a regular meeting every month, a thematic one every quarter, as planned.
 
-The span checked runs from the month of the cell's first meeting to the month of its last, so the
-result depends on the records only, never on today's date. A month still under way (the latest
-meeting's) is not judged for its regular meeting until a later month has a meeting.
+The span checked runs from the month of the cell's first held meeting to the month of its last, so
+the result depends on the records only; today's date only decides which meetings are held yet
+(records.loader.is_held). A month still under way (the latest meeting's) is not judged for its
+regular meeting until a later month has a meeting.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator, Optional
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, PlannedTopic
@@ -23,7 +24,7 @@ from ._support import (
     rule_source,
     unreadable_months,
 )
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _span(cell: Cell) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
@@ -52,7 +53,7 @@ def _closed_months(cell: Cell) -> list[tuple[int, int]]:
 
 
 @check("V040", "missing-regular-meeting", holds_back=False)
-def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
+def missing_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """Every month from the first meeting to the month before the latest has its regular meeting.
 
     Passes: regular meetings on 2025-08-05, 2025-09-04 and 2025-10-06; also a thematic meeting
@@ -72,7 +73,7 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, month, 1))
-            yield Finding(cell.locate(where, "date"),
+            yield finding(cell.locate(where, "date"),
                           _("{needed} regular meeting(s) needed in {month:02d}/{year}, {held} "
                             "held", needed=needed, month=month, year=year, held=held),
                           _("a regular meeting every month ({source}); add the missing "
@@ -82,7 +83,7 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V043", "extra-regular-meeting")
-def extra_regular_meeting(cell: Cell) -> Iterator[Finding]:
+def extra_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """A month has no more regular meetings than the rule asks; another meeting is extraordinary.
 
     Passes: ``2025-08-05-regular`` and ``2025-08-20-extraordinary`` (``kind: extraordinary``,
@@ -97,7 +98,7 @@ def extra_regular_meeting(cell: Cell) -> Iterator[Finding]:
     for (year, month), held in by_month.items():
         needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
         for extra in held[needed:]:
-            yield Finding(cell.locate(extra, "kind"),
+            yield finding(cell.locate(extra, "kind"),
                           _("{held} regular meetings in {month:02d}/{year}; a month has "
                             "{needed}", held=len(held), month=month, year=year, needed=needed),
                           _("mark a meeting called outside the monthly one 'kind: "
@@ -105,7 +106,7 @@ def extra_regular_meeting(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V044", "planned-meeting", Severity.INFO, holds_back=False)
-def planned_meeting(cell: Cell) -> Iterator[Finding]:
+def planned_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """A meeting written ahead is planned: reported, and checked in full once held.
 
     A meeting is held when its date has passed, or it is today and its ``end:`` is written.
@@ -117,7 +118,7 @@ def planned_meeting(cell: Cell) -> Iterator[Finding]:
     an error).
     """
     for meeting in cell.planned:
-        yield Finding(cell.locate(meeting, "date"),
+        yield finding(cell.locate(meeting, "date"),
                       _("meeting {id} is planned for {date}; it is checked once held",
                         id=meeting.id, date=meeting.date.isoformat()),
                       _("a meeting counts as held once its date has passed, or on the day once "
@@ -132,7 +133,7 @@ def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tu
 
 
 @check("V041", "missing-thematic-quarter", Severity.WARNING)
-def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
+def missing_thematic_quarter(cell: Cell) -> Iterator[Diagnostic]:
     """Every full quarter from the first meeting to the month before the latest has a thematic one.
 
     Passes: meetings from July to October 2025 with ``kind: thematic`` on 2025-09-10; also July to
@@ -153,7 +154,7 @@ def missing_thematic_quarter(cell: Cell) -> Iterator[Finding]:
         held = _count(cell, MeetingKind.thematic, months)
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, 3 * quarter - 2, 1))
-            yield Finding(cell.locate(where, "date"),
+            yield finding(cell.locate(where, "date"),
                           _("{needed} thematic meeting(s) needed in Q{quarter}/{year}, {held} "
                             "held", needed=needed, quarter=quarter, year=year, held=held),
                           _("at least one thematic meeting a quarter, besides the monthly one "
@@ -167,7 +168,7 @@ def _period_end(year: int, item: PlannedTopic) -> dt.date:
 
 
 @check("V042", "planned-topic-not-held", Severity.WARNING)
-def planned_topic_not_held(cell: Cell) -> Iterator[Finding]:
+def planned_topic_not_held(cell: Cell) -> Iterator[Diagnostic]:
     """Each topic in plans/YYYY.yaml was held as a thematic meeting that year.
 
     Passes: ``topic: Phòng chống ma túy trong tổ dân phố`` in plans/2025.yaml and a thematic
@@ -186,7 +187,7 @@ def planned_topic_not_held(cell: Cell) -> Iterator[Finding]:
             if _period_end(plan.year, item) >= latest:
                 continue
             if (plan.year, normal_text(item.topic)) not in held:
-                yield Finding(cell.locate(plan, "thematic", i, "topic"),
+                yield finding(cell.locate(plan, "thematic", i, "topic"),
                               _("planned topic '{topic}' was not held as a thematic meeting in "
                                 "{year}", topic=item.topic, year=plan.year),
                               _("write the same topic under 'topic:' in the thematic meeting's "

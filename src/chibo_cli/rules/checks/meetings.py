@@ -7,7 +7,7 @@ from collections import defaultdict
 from fractions import Fraction
 from typing import Iterator
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, minutes_of
@@ -21,14 +21,14 @@ from ._support import (
     rule_source,
     show_fraction,
 )
-from .spec import Finding, check
+from .spec import check, finding
 
 _ROLES = ("chair", "recorder")
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?=-|$)(?:-([a-z]+))?")
 
 
 @check("V010", "chair-role", Severity.WARNING)
-def chair_role(cell: Cell) -> Iterator[Finding]:
+def chair_role(cell: Cell) -> Iterator[Diagnostic]:
     """The chair is the cell's secretary or deputy as named in branch.yaml.
 
     Passes: ``chair: tran-thi-lan`` with ``committee: {secretary: tran-thi-lan}``.
@@ -42,7 +42,7 @@ def chair_role(cell: Cell) -> Iterator[Finding]:
         return
     for meeting in cell.meetings:
         if meeting.chair not in leaders:
-            yield Finding(cell.locate(meeting, "chair"),
+            yield finding(cell.locate(meeting, "chair"),
                           _("the chair '{id}' is neither the secretary nor the deputy named in "
                             "branch.yaml", id=meeting.chair),
                           _("the secretary chairs the meeting, or the deputy in their absence "
@@ -51,7 +51,7 @@ def chair_role(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V011", "chair-or-recorder-absent")
-def chair_or_recorder_absent(cell: Cell) -> Iterator[Finding]:
+def chair_or_recorder_absent(cell: Cell) -> Iterator[Diagnostic]:
     """The chair and the recorder are not listed as absent from the same meeting.
 
     Passes: ``chair: tran-thi-lan`` and ``absent: [{member: do-van-minh}]``.
@@ -63,7 +63,7 @@ def chair_or_recorder_absent(cell: Cell) -> Iterator[Finding]:
         for role in _ROLES:
             member_id = getattr(meeting, role)
             if member_id in absent:
-                yield Finding(cell.locate(meeting, role),
+                yield finding(cell.locate(meeting, role),
                               _("the {role} '{id}' is also listed as absent",
                                 role=_(role), id=member_id),
                               _("whoever chaired or recorded the meeting was there: fix the "
@@ -71,7 +71,7 @@ def chair_or_recorder_absent(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V012", "end-before-start")
-def end_before_start(cell: Cell) -> Iterator[Finding]:
+def end_before_start(cell: Cell) -> Iterator[Diagnostic]:
     """A meeting ends after it starts.
 
     Passes: ``start: "19:30"``, ``end: "21:15"``.
@@ -80,7 +80,7 @@ def end_before_start(cell: Cell) -> Iterator[Finding]:
     """
     for meeting in cell.meetings:
         if meeting.end is not None and minutes_of(meeting.end) <= minutes_of(meeting.start):
-            yield Finding(cell.locate(meeting, "end"),
+            yield finding(cell.locate(meeting, "end"),
                           _("the meeting ends at {end}, not after it starts at {start}",
                             end=meeting.end, start=meeting.start),
                           _("times are 24-hour HH:MM: half past nine in the evening is "
@@ -95,13 +95,13 @@ def _same_day_thematic(cell: Cell) -> dict[object, list[Meeting]]:
     return by_date
 
 
-def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> Iterator[Finding]:
+def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> Iterator[Diagnostic]:
     parts = [meeting, *thematic]
     first = min(minutes_of(m.start) for m in parts)
     last = max(minutes_of(m.end) for m in parts if m.end is not None)
     needed = rule_int(cell, "meetings.min_minutes_combined", meeting.date)
     if last - first < needed:
-        yield Finding(cell.locate(meeting, "end"),
+        yield finding(cell.locate(meeting, "end"),
                       _("the regular and thematic meetings of {date} last {minutes} minutes "
                         "together; a combined session needs at least {needed}",
                         date=meeting.date.isoformat(), minutes=last - first, needed=needed),
@@ -111,7 +111,7 @@ def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> I
 
 
 @check("V013", "too-short")
-def too_short(cell: Cell) -> Iterator[Finding]:
+def too_short(cell: Cell) -> Iterator[Diagnostic]:
     """A regular meeting lasts the minimum time; with a thematic one that day, the session does.
 
     Passes: a regular meeting 19:30–21:15 (105 minutes, at least 90).
@@ -129,7 +129,7 @@ def too_short(cell: Cell) -> Iterator[Finding]:
         if thematic.get(meeting.date):
             yield from _session_finding(cell, meeting, thematic[meeting.date])
         elif duration < needed:
-            yield Finding(cell.locate(meeting, "end"),
+            yield finding(cell.locate(meeting, "end"),
                           _("the regular meeting lasts {minutes} minutes; it needs at least "
                             "{needed}", minutes=duration, needed=needed),
                           _("rule meetings.min_minutes_regular ({source})",
@@ -138,7 +138,7 @@ def too_short(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V014", "low-attendance", Severity.WARNING, counts_roster=True)
-def low_attendance(cell: Cell) -> Iterator[Finding]:
+def low_attendance(cell: Cell) -> Iterator[Diagnostic]:
     """Enough of the members required to attend were present.
 
     Passes: 4 of 5 required members present (80%, at least 2/3).
@@ -151,7 +151,7 @@ def low_attendance(cell: Cell) -> Iterator[Finding]:
         threshold = rule_fraction(cell, "attendance.warn_below", meeting.date)
         counts = attendance_at(cell, meeting)
         if counts.required and Fraction(counts.required_present, counts.required) < threshold:
-            yield Finding(cell.locate(meeting, "absent"),
+            yield finding(cell.locate(meeting, "absent"),
                           _("{present} of {required} members required to attend were present "
                             "({share}), below {threshold}", present=counts.required_present,
                             required=counts.required,
@@ -181,7 +181,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
 
 
 @check("V015", "absentee-not-member", needs_roster=True)
-def absentee_not_member(cell: Cell) -> Iterator[Finding]:
+def absentee_not_member(cell: Cell) -> Iterator[Diagnostic]:
     """Everyone listed as absent was a member required to attend on the meeting's date.
 
     Passes: ``absent: [{member: do-van-minh, reason: Đi công tác}]`` for a full member.
@@ -193,7 +193,7 @@ def absentee_not_member(cell: Cell) -> Iterator[Finding]:
         for i, absence in enumerate(meeting.absent):
             message, hint = _absentee_problem(cell, meeting, absence.member)
             if message:
-                yield Finding(cell.locate(meeting, "absent", i, "member"), message, hint)
+                yield finding(cell.locate(meeting, "absent", i, "member"), message, hint)
 
 
 def _people(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -206,7 +206,7 @@ def _people(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 
 @check("V016", "speaker-not-member", needs_roster=True)
-def speaker_not_member(cell: Cell) -> Iterator[Finding]:
+def speaker_not_member(cell: Cell) -> Iterator[Diagnostic]:
     """The chair, recorder, presenters and speakers named by id belong to the cell that day.
 
     Passes: ``speaker: pham-van-duc`` for a member, or ``speaker: Nguyễn Văn An`` for a guest
@@ -219,44 +219,44 @@ def speaker_not_member(cell: Cell) -> Iterator[Finding]:
             member = cell.member(who)
             if member is None or active_here(standing(member, meeting.date)):
                 continue
-            yield Finding(cell.locate(meeting, *path),
+            yield finding(cell.locate(meeting, *path),
                           _("'{id}' speaks or presides on {date} but is not a member of the cell "
                             "on that date", id=who, date=meeting.date.isoformat()),
                           _("check the meeting's date and the member's history; a visitor is "
                             "written by name under 'guests:'"))
 
 
-def _repeated_absentees(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _repeated_absentees(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     first: dict[str, int] = {}
     for i, absence in enumerate(meeting.absent):
         where = cell.locate(meeting, "absent", i, "member")
         if absence.member not in first:
             first[absence.member] = where.line
             continue
-        yield Finding(where, _("'{id}' is listed as absent twice (first at line {line})",
+        yield finding(where, _("'{id}' is listed as absent twice (first at line {line})",
                                id=absence.member, line=first[absence.member]),
                       _("list each absentee once, with the reason if one was given"))
 
 
-def _absent_but_present(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Finding]:
+def _absent_but_present(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Diagnostic]:
     for i, member_id in enumerate(meeting.also_present):
         if member_id in absent:
-            yield Finding(cell.locate(meeting, "also_present", i),
+            yield finding(cell.locate(meeting, "also_present", i),
                           _("'{id}' is listed both as absent and under 'also_present'",
                             id=member_id),
                           _("'also_present' names exempted or away members who came anyway; "
                             "keep the member in the one list that is true"))
 
 
-def _absent_but_speaking(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Finding]:
+def _absent_but_speaking(cell: Cell, meeting: Meeting, absent: set[str]) -> Iterator[Diagnostic]:
     for i, item in enumerate(meeting.agenda):
         if item.presenter in absent:
-            yield Finding(cell.locate(meeting, "agenda", i, "presenter"),
+            yield finding(cell.locate(meeting, "agenda", i, "presenter"),
                           _("'{id}' is listed as absent but presents an agenda item",
                             id=item.presenter), _absent_speaker_hint())
     for i, speech in enumerate(meeting.discussion):
         if speech.speaker in absent:
-            yield Finding(cell.locate(meeting, "discussion", i, "speaker"),
+            yield finding(cell.locate(meeting, "discussion", i, "speaker"),
                           _("'{id}' is listed as absent but speaks in the discussion",
                             id=speech.speaker), _absent_speaker_hint())
 
@@ -267,7 +267,7 @@ def _absent_speaker_hint() -> str:
 
 
 @check("V017", "attendance-conflict")
-def attendance_conflict(cell: Cell) -> Iterator[Finding]:
+def attendance_conflict(cell: Cell) -> Iterator[Diagnostic]:
     """Nobody is listed as absent twice, or as absent and also present, speaking or presenting.
 
     Passes: ``absent: [{member: do-van-minh, reason: Đi công tác}]`` and ``discussion:`` naming
@@ -304,7 +304,7 @@ def _name_hint() -> str:
 
 
 @check("V018", "file-name-mismatch")
-def file_name_mismatch(cell: Cell) -> Iterator[Finding]:
+def file_name_mismatch(cell: Cell) -> Iterator[Diagnostic]:
     """A meeting file named ``YYYY-MM-DD-<kind>`` holds that date and that kind.
 
     Passes: ``meetings/2025-09-09-regular.yaml`` with ``kind: regular`` and ``date: 2025-09-09``;
@@ -317,10 +317,10 @@ def file_name_mismatch(cell: Cell) -> Iterator[Finding]:
     for meeting in cell.meetings:
         day, kind = _name_parts(meeting)
         if day and day != meeting.date.isoformat():
-            yield Finding(cell.locate(meeting, "date"),
+            yield finding(cell.locate(meeting, "date"),
                           _("the file name says {named} but 'date:' is {date}", named=day,
                             date=meeting.date.isoformat()), _name_hint())
         if kind and kind != meeting.kind.value:
-            yield Finding(cell.locate(meeting, "kind"),
+            yield finding(cell.locate(meeting, "kind"),
                           _("the file name says {named} but 'kind:' is {kind}", named=kind,
                             kind=meeting.kind.value), _name_hint())

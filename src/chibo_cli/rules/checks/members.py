@@ -6,13 +6,13 @@ import datetime as dt
 from collections import defaultdict
 from typing import Iterator
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import EventKind, Member
 from ..roster import admitted_on, standing
 from ._support import add_months, rule_int, rule_source
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _unexcused_by_year(cell: Cell) -> dict[str, dict[int, list[dt.date]]]:
@@ -28,7 +28,7 @@ def _unexcused_by_year(cell: Cell) -> dict[str, dict[int, list[dt.date]]]:
 
 
 @check("V050", "unexcused-absences", Severity.WARNING, needs_roster=True)
-def unexcused_absences(cell: Cell) -> Iterator[Finding]:
+def unexcused_absences(cell: Cell) -> Iterator[Diagnostic]:
     """No member missed meetings without a reason in members.unexcused_absences_limit months a year.
 
     Passes: ``do-van-minh`` absent without a reason in March and April 2025 only.
@@ -47,8 +47,8 @@ def unexcused_absences(cell: Cell) -> Iterator[Finding]:
 
 
 def _absences_finding(cell: Cell, member: Member, year: int, months: int,
-                      dates: list[dt.date]) -> Finding:
-    return Finding(cell.locate(member, "id"),
+                      dates: list[dt.date]) -> Diagnostic:
+    return finding(cell.locate(member, "id"),
                    _("'{id}' was absent without a reason in {count} months of {year}: {dates}",
                      id=member.id, count=months, year=year,
                      dates=", ".join(day.isoformat() for day in sorted(dates))),
@@ -63,7 +63,7 @@ def _admission_index(member: Member) -> int:
 
 
 @check("V051", "probation-overdue", Severity.WARNING, needs_roster=True)
-def probation_overdue(cell: Cell) -> Iterator[Finding]:
+def probation_overdue(cell: Cell) -> Iterator[Diagnostic]:
     """No member is still probationary past the probation period after admission.
 
     Passes: admitted 2025-03-26, confirmed 2026-03-26.
@@ -81,7 +81,7 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
         months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
         due = add_months(admitted, months)
         if on > due:
-            yield Finding(cell.locate(member, "history", _admission_index(member), "date"),
+            yield finding(cell.locate(member, "history", _admission_index(member), "date"),
                           _("'{id}' is still probationary on {on}, {months} months after "
                             "admission on {admitted} ended on {due}", id=member.id,
                             on=on.isoformat(), months=months, admitted=admitted.isoformat(),
@@ -92,7 +92,7 @@ def probation_overdue(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V052", "born-after-admitted", needs_roster=True)
-def born_after_admitted(cell: Cell) -> Iterator[Finding]:
+def born_after_admitted(cell: Cell) -> Iterator[Diagnostic]:
     """A member was born before every event of their party history (a typo in a year, usually).
 
     Passes: born 1985-12-01, admitted 2010-02-03.
@@ -102,7 +102,7 @@ def born_after_admitted(cell: Cell) -> Iterator[Finding]:
     for member in cell.members:
         first = member.history[0] if member.history else None
         if first is not None and member.born >= first.date:
-            yield Finding(cell.locate(member, "born"),
+            yield finding(cell.locate(member, "born"),
                           _("'{id}' was born on {born}, not before the first event of the "
                             "history ({event} on {date})", id=member.id,
                             born=member.born.isoformat(), event=first.event.value,
@@ -121,7 +121,7 @@ def _first_admission(member: Member) -> int | None:
 
 
 @check("V053", "admitted-underage", needs_roster=True)
-def admitted_underage(cell: Cell) -> Iterator[Finding]:
+def admitted_underage(cell: Cell) -> Iterator[Diagnostic]:
     """A member was at least members.min_admission_age (18) years old when admitted.
 
     Passes: born 1999-01-20, admitted 2025-03-26 (26 years old); born 2007-03-26, admitted
@@ -139,7 +139,7 @@ def admitted_underage(cell: Cell) -> Iterator[Finding]:
         minimum = rule_int(cell, "members.min_admission_age", admitted)
         age = _age_on(member.born, admitted)
         if member.born < admitted and age < minimum:
-            yield Finding(cell.locate(member, "history", index, "date"),
+            yield finding(cell.locate(member, "history", index, "date"),
                           _("'{id}' was admitted on {date} at {age}, below the minimum age of "
                             "{minimum}", id=member.id, date=admitted.isoformat(), age=age,
                             minimum=minimum),

@@ -6,12 +6,13 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from ...base.diagnostics import Diagnostic
 from ...base.i18n import _
 from ...records.loader import MEMBERS_FILE, Cell
 from ...records.models import Meeting, Record, Resolution
 from ...records.yamlio import YamlDoc
 from ._support import meeting_by_id
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _names_in_meeting(meeting: Meeting) -> set[str]:
@@ -25,9 +26,9 @@ _CLOSE_ENOUGH = 0.8
 
 
 def _unknown_member(cell: Cell, record: Record, path: tuple[str | int, ...],
-                    member_id: str) -> Iterator[Finding]:
+                    member_id: str) -> Iterator[Diagnostic]:
     if cell.member(member_id) is None and member_id not in cell.broken_ids:
-        yield Finding(cell.locate(record, *path),
+        yield finding(cell.locate(record, *path),
                       _("unknown member '{id}'", id=member_id), _unknown_hint(cell, member_id))
 
 
@@ -42,7 +43,7 @@ def _unknown_hint(cell: Cell, member_id: str) -> str:
 
 
 @check("V001", "unknown-member", needs_roster=True)
-def unknown_member(cell: Cell) -> Iterator[Finding]:
+def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
     """Every member id used in a record names a member in members.yaml.
 
     Passes: ``chair: tran-thi-lan`` with ``- id: tran-thi-lan`` in members.yaml.
@@ -93,7 +94,7 @@ def unknown_member(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V002", "unknown-meeting")
-def unknown_meeting(cell: Cell) -> Iterator[Finding]:
+def unknown_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """A resolution's ``meeting`` names a meeting file of the cell (its name without .yaml).
 
     Passes: ``meeting: 2025-08-05-regular`` with ``meetings/2025-08-05-regular.yaml`` present.
@@ -103,7 +104,7 @@ def unknown_meeting(cell: Cell) -> Iterator[Finding]:
     for resolution in cell.resolutions:
         wanted = resolution.meeting
         if meeting_by_id(cell, wanted) is None and wanted not in cell.broken_ids:
-            yield Finding(cell.locate(resolution, "meeting"),
+            yield finding(cell.locate(resolution, "meeting"),
                           _("resolution names meeting '{id}', which does not exist", id=wanted),
                           _("write the name of the meeting's file without .yaml, e.g. "
                             "'2025-08-05-regular'"))
@@ -124,7 +125,7 @@ def _task_problem(cell: Cell, reference: str) -> str:
 
 
 @check("V003", "unknown-task")
-def unknown_task(cell: Cell) -> Iterator[Finding]:
+def unknown_task(cell: Cell) -> Iterator[Diagnostic]:
     """A reviewed task ``<meeting-id>#<n>`` names the n-th task of an existing meeting.
 
     Passes: ``review: [{task: 2025-08-05-regular#1, status: done}]`` when that meeting lists at
@@ -136,7 +137,7 @@ def unknown_task(cell: Cell) -> Iterator[Finding]:
         for i, review in enumerate(meeting.review):
             problem = _task_problem(cell, review.task)
             if problem:
-                yield Finding(cell.locate(meeting, "review", i, "task"), problem,
+                yield finding(cell.locate(meeting, "review", i, "task"), problem,
                               _("tasks are numbered from 1 in the order written under 'tasks:' "
                                 "of that meeting"))
 
@@ -152,12 +153,12 @@ def _member_id_entries(cell: Cell) -> Iterator[tuple[str, YamlDoc, int]]:
             yield member_id.strip(), doc, index
 
 
-def _duplicate_members(cell: Cell) -> Iterator[Finding]:
+def _duplicate_members(cell: Cell) -> Iterator[Diagnostic]:
     first_line: dict[str, int] = {}
     for member_id, doc, index in _member_id_entries(cell):
         where = doc.location(("members", index, "id"))
         if member_id in first_line:
-            yield Finding(where, _("duplicate member id '{id}' (first at line {line})",
+            yield finding(where, _("duplicate member id '{id}' (first at line {line})",
                                    id=member_id, line=first_line[member_id]),
                           _("each member needs its own id; chibo uses the first one"))
         else:
@@ -165,11 +166,11 @@ def _duplicate_members(cell: Cell) -> Iterator[Finding]:
 
 
 def _duplicate_files(cell: Cell, kind: str, records: Sequence[Meeting | Resolution]
-                     ) -> Iterator[Finding]:
+                     ) -> Iterator[Diagnostic]:
     first: dict[str, Meeting | Resolution] = {}
     for record in records:
         if record.id in first:
-            yield Finding(cell.locate(record),
+            yield finding(cell.locate(record),
                           _("{kind} id '{id}' is used by two files: {first} and {second}",
                             kind=kind, id=record.id, first=Path(first[record.id]._file).name,
                             second=Path(record._file).name),
@@ -180,7 +181,7 @@ def _duplicate_files(cell: Cell, kind: str, records: Sequence[Meeting | Resoluti
 
 
 @check("V004", "duplicate-id")
-def duplicate_id(cell: Cell) -> Iterator[Finding]:
+def duplicate_id(cell: Cell) -> Iterator[Diagnostic]:
     """Every member id, meeting file name and resolution file name is used once.
 
     Passes: two members ``tran-thi-lan`` and ``tran-thi-lan-2``.

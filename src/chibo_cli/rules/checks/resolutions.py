@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Resolution, ResolutionStatus, Term
 from ._support import meeting_of, number_text, resolution_date, rule_source, symbol, term_on
-from .spec import Finding, check
+from .spec import check, finding
 
 
 def _numbering_hint(cell: Cell) -> str:
@@ -36,7 +36,7 @@ def _numbered_by_term(cell: Cell) -> dict[tuple[str, str], tuple[Term, list[Reso
 
 
 @check("V030", "number-duplicate")
-def number_duplicate(cell: Cell) -> Iterator[Finding]:
+def number_duplicate(cell: Cell) -> Iterator[Diagnostic]:
     """No two adopted resolutions of one type share a number within a term.
 
     Passes: ``number: 4`` and ``number: 5``, both ``type: NQ``, in the 2025–2030 term.
@@ -49,7 +49,7 @@ def number_duplicate(cell: Cell) -> Iterator[Finding]:
             if number not in first:
                 first[number] = resolution
                 continue
-            yield Finding(cell.locate(resolution, "number"),
+            yield finding(cell.locate(resolution, "number"),
                           _("number {symbol} is also used by {other} (term {term})",
                             symbol=symbol(cell, resolution), other=_file_name(first[number]),
                             term=term.label), _numbering_hint(cell))
@@ -60,9 +60,9 @@ def _file_name(resolution: Resolution) -> str:
 
 
 def _gap_finding(cell: Cell, term: Term, resolution: Resolution, missing: list[int]
-                 ) -> Finding:
+                 ) -> Diagnostic:
     numbers = ", ".join(number_text(cell, n) for n in missing)
-    return Finding(cell.locate(resolution, "number"),
+    return finding(cell.locate(resolution, "number"),
                    _("number(s) {numbers} of type {type} are missing before {symbol} "
                      "(term {term})", numbers=numbers, type=resolution.type,
                      symbol=symbol(cell, resolution), term=term.label),
@@ -73,7 +73,7 @@ def _gap_finding(cell: Cell, term: Term, resolution: Resolution, missing: list[i
 
 
 @check("V031", "number-gap")
-def number_gap(cell: Cell) -> Iterator[Finding]:
+def number_gap(cell: Cell) -> Iterator[Diagnostic]:
     """Adopted resolutions of one type are numbered without gaps from the term's first number.
 
     Passes: numbers 1, 2, 3 in a term whose ``first_resolution_number`` is 1 (the default).
@@ -86,7 +86,7 @@ def number_gap(cell: Cell) -> Iterator[Finding]:
         for resolution in items:
             number = resolution.number or 0
             if number < term.first_resolution_number:
-                yield Finding(cell.locate(resolution, "number"),
+                yield finding(cell.locate(resolution, "number"),
                               _("{symbol} is below the first number {first} of term {term}",
                                 symbol=symbol(cell, resolution),
                                 first=number_text(cell, term.first_resolution_number),
@@ -100,7 +100,7 @@ def number_gap(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V032", "numbered-draft")
-def numbered_draft(cell: Cell) -> Iterator[Finding]:
+def numbered_draft(cell: Cell) -> Iterator[Diagnostic]:
     """A draft resolution carries no number: the number is given when it is adopted.
 
     Passes: ``status: draft`` with no ``number``.
@@ -109,7 +109,7 @@ def numbered_draft(cell: Cell) -> Iterator[Finding]:
     """
     for resolution in cell.resolutions:
         if resolution.status is ResolutionStatus.draft and resolution.number is not None:
-            yield Finding(cell.locate(resolution, "number"),
+            yield finding(cell.locate(resolution, "number"),
                           _("draft resolution {id} carries number {number}", id=resolution.id,
                             number=number_text(cell, resolution.number)),
                           _("remove 'number:' until the meeting adopts it, or set "
@@ -117,7 +117,7 @@ def numbered_draft(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V033", "resolution-before-meeting")
-def resolution_before_meeting(cell: Cell) -> Iterator[Finding]:
+def resolution_before_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """A resolution is not dated before the meeting that adopts it.
 
     Passes: ``date: 2025-08-05`` (or no date) for a meeting held on 2025-08-05.
@@ -127,27 +127,27 @@ def resolution_before_meeting(cell: Cell) -> Iterator[Finding]:
     for resolution in cell.resolutions:
         meeting = meeting_of(cell, resolution)
         if meeting is not None and resolution.date is not None and resolution.date < meeting.date:
-            yield Finding(cell.locate(resolution, "date"),
+            yield finding(cell.locate(resolution, "date"),
                           _("resolution dated {date}, before its meeting on {meeting}",
                             date=resolution.date.isoformat(), meeting=meeting.date.isoformat()),
                           _("a resolution is issued on or after the day the meeting votes it; "
                             "leave 'date:' out to use the meeting's date"))
 
 
-def _missing_parts(cell: Cell, resolution: Resolution) -> Iterator[Finding]:
+def _missing_parts(cell: Cell, resolution: Resolution) -> Iterator[Diagnostic]:
     if not (resolution.assessment or "").strip():
-        yield Finding(cell.locate(resolution, "assessment"),
+        yield finding(cell.locate(resolution, "assessment"),
                       _("adopted resolution {symbol} has no assessment",
                         symbol=symbol(cell, resolution)),
                       _("write under 'assessment:' how the last period's tasks were carried out"))
     if not resolution.targets:
-        yield Finding(cell.locate(resolution, "targets"),
+        yield finding(cell.locate(resolution, "targets"),
                       _("adopted resolution {symbol} has no targets",
                         symbol=symbol(cell, resolution)),
                       _("list the targets, tasks and measures for the coming period under "
                         "'targets:'"))
     if not resolution.tasks:
-        yield Finding(cell.locate(resolution, "tasks"),
+        yield finding(cell.locate(resolution, "tasks"),
                       _("adopted resolution {symbol} assigns no tasks",
                         symbol=symbol(cell, resolution)),
                       _("list who does what by when under 'tasks:', usually copied from the "
@@ -155,7 +155,7 @@ def _missing_parts(cell: Cell, resolution: Resolution) -> Iterator[Finding]:
 
 
 @check("V034", "resolution-incomplete")
-def resolution_incomplete(cell: Cell) -> Iterator[Finding]:
+def resolution_incomplete(cell: Cell) -> Iterator[Diagnostic]:
     """An adopted resolution holds an assessment, targets and (a warning) tasks.
 
     Passes: ``status: adopted`` with ``assessment:``, at least one ``targets:`` entry and at

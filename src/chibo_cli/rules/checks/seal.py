@@ -7,22 +7,21 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...base.diagnostics import Location, Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...records.loader import Cell
 from ...trust.seal import verify
-from .spec import Finding, check
+from .spec import check, finding
 
 
-def _findings(cell: Cell, code: str) -> Iterator[Finding]:
+def _findings(cell: Cell, code: str) -> Iterator[Diagnostic]:
     verification = verify(cell)
     for problem in verification.problems:
         if problem.code == code:
-            yield Finding(Location(str(verification.log), problem.line, 1), problem.message,
-                          problem.hint)
+            yield finding(problem.location, problem.message, problem.hint)
 
 
 @check("V070", "seal-log-malformed")
-def seal_log_malformed(cell: Cell) -> Iterator[Finding]:
+def seal_log_malformed(cell: Cell) -> Iterator[Diagnostic]:
     """Every line of seal.log is an entry written by ``chibo seal``.
 
     Passes: a log written by ``chibo seal`` only.
@@ -33,7 +32,7 @@ def seal_log_malformed(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V071", "seal-chain-broken")
-def seal_chain_broken(cell: Cell) -> Iterator[Finding]:
+def seal_chain_broken(cell: Cell) -> Iterator[Diagnostic]:
     """Each seal entry carries its own correct hash, its number, and the previous entry's hash.
 
     Passes: entries #1, #2, #3 as ``chibo seal`` wrote them.
@@ -45,7 +44,7 @@ def seal_chain_broken(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V072", "sealed-record-changed")
-def sealed_record_changed(cell: Cell) -> Iterator[Finding]:
+def sealed_record_changed(cell: Cell) -> Iterator[Diagnostic]:
     """A sealed meeting or resolution file is byte for byte the file that was sealed.
 
     Passes: ``meetings/2025-08-05-regular.yaml`` untouched since ``chibo seal``.
@@ -56,7 +55,7 @@ def sealed_record_changed(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V073", "sealed-record-removed")
-def sealed_record_removed(cell: Cell) -> Iterator[Finding]:
+def sealed_record_removed(cell: Cell) -> Iterator[Diagnostic]:
     """Every sealed record file still exists under the name it was sealed with.
 
     Passes: the file is where it was.
@@ -67,7 +66,7 @@ def sealed_record_removed(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V074", "seal-gap", Severity.WARNING)
-def seal_gap(cell: Cell) -> Iterator[Finding]:
+def seal_gap(cell: Cell) -> Iterator[Diagnostic]:
     """No agreed record is left unsealed while a later one is sealed (a log cut at the end?).
 
     Passes: every agreed meeting up to the newest sealed one is sealed.

@@ -5,11 +5,11 @@ The family modules import only this; the package's ``registry()`` collects the m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable, Iterator, Optional
 
-from ...base.diagnostics import Location, Severity
+from ...base.diagnostics import Diagnostic, Location, Severity
 from ...records.loader import Cell
 
 
@@ -19,15 +19,25 @@ class Tier(str, Enum):
     OPT_IN = "opt-in"     # runs only when selected by code
 
 
-@dataclass(frozen=True)
-class Finding:
-    location: Location
-    message: str
-    hint: str = ""
-    severity: Optional[Severity] = None  # None: the check's own severity
+_OWN_SEVERITY = "*"  # the code a finding carries until stamped, when it chose its own severity
 
 
-CheckFunc = Callable[[Cell], Iterator[Finding]]
+def finding(location: Location, message: str, hint: str = "",
+            severity: Optional[Severity] = None) -> Diagnostic:
+    """What a check yields: the problem at a place. The runner stamps the check's code and name
+    on it, and the check's severity unless ``severity`` is given for this one finding."""
+    if severity is None:
+        return Diagnostic("", Severity.ERROR, message, location, hint)
+    return Diagnostic(_OWN_SEVERITY, severity, message, location, hint)
+
+
+def stamped(spec: "CheckSpec", found: Diagnostic) -> Diagnostic:
+    """``found`` as the check ``spec`` reports it."""
+    severity = found.severity if found.code == _OWN_SEVERITY else spec.severity
+    return replace(found, code=spec.code, severity=severity, check=spec.name)
+
+
+CheckFunc = Callable[[Cell], Iterator[Diagnostic]]
 
 
 @dataclass(frozen=True)

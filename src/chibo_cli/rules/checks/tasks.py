@@ -6,19 +6,19 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Iterator, Sequence
 
-from ...base.diagnostics import Severity
+from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, Record, ResolutionStatus, Task
 from ._support import attendance_at, percent, rule_source, show_fraction
-from .spec import Finding, Tier, check
+from .spec import Tier, check, finding
 
 
-def _task_findings(cell: Cell, record: Record, tasks: Sequence[Task]) -> Iterator[Finding]:
+def _task_findings(cell: Cell, record: Record, tasks: Sequence[Task]) -> Iterator[Diagnostic]:
     for i, task in enumerate(tasks):
         message = _missing_message(task)
         if message:
-            yield Finding(cell.locate(record, "tasks", i), message,
+            yield finding(cell.locate(record, "tasks", i), message,
                           _("a task names who does it ('owner:', a member id) and by when "
                             "('due:', a date) so the next meeting can review it"))
 
@@ -39,7 +39,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 @check("V060", "task-incomplete", Severity.WARNING)
-def task_incomplete(cell: Cell) -> Iterator[Finding]:
+def task_incomplete(cell: Cell) -> Iterator[Diagnostic]:
     """Every task of a meeting or resolution has an owner and a due date.
 
     Passes: ``tasks: [{owner: le-thi-hoa, what: Vận động các hộ đăng ký gia đình văn hóa,
@@ -59,50 +59,50 @@ def _voted_by_resolution(cell: Cell) -> set[str]:
             if r.status is ResolutionStatus.adopted and r.vote is not None}
 
 
-def _missing_end(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _missing_end(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     if meeting.end is None:
-        yield Finding(cell.locate(meeting, "end"), _("the minutes record no end time"),
+        yield finding(cell.locate(meeting, "end"), _("the minutes record no end time"),
                       _("write the time the meeting closed under 'end:', e.g. \"21:15\"; the "
                         "minutes state it at the close"))
 
 
-def _missing_topic(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _missing_topic(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     if meeting.kind is MeetingKind.thematic and not (meeting.topic or "").strip():
-        yield Finding(cell.locate(meeting, "topic"), _("the thematic meeting has no topic"),
+        yield finding(cell.locate(meeting, "topic"), _("the thematic meeting has no topic"),
                       _("write the topic under 'topic:', as in the year's plan"))
 
 
-def _missing_conclusion(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _missing_conclusion(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     if not meeting.conclusion:
-        yield Finding(cell.locate(meeting, "conclusion"),
+        yield finding(cell.locate(meeting, "conclusion"),
                       _("the minutes have no conclusion of the chair"),
                       _("write the chair's conclusion under 'conclusion:'"))
 
 
-def _missing_discussion(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _missing_discussion(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     if not meeting.discussion:
-        yield Finding(cell.locate(meeting, "discussion"), _("the minutes record no discussion"),
+        yield finding(cell.locate(meeting, "discussion"), _("the minutes record no discussion"),
                       _("name each speaker with the gist of what they said under "
                         "'discussion:'"), Severity.WARNING)
 
 
-def _missing_vote(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Finding]:
+def _missing_vote(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Diagnostic]:
     if meeting.vote is None and meeting.id not in voted:
-        yield Finding(cell.locate(meeting, "vote"),
+        yield finding(cell.locate(meeting, "vote"),
                       _("the minutes record no vote on the conclusion or the resolution"),
                       _("write 'vote: {for: …, against: …}' in the meeting, or in the adopted "
                         "resolution whose 'meeting:' names it"))
 
 
-def _missing_read_back(cell: Cell, meeting: Meeting) -> Iterator[Finding]:
+def _missing_read_back(cell: Cell, meeting: Meeting) -> Iterator[Diagnostic]:
     if not meeting.read_back:
-        yield Finding(cell.locate(meeting, "read_back"),
+        yield finding(cell.locate(meeting, "read_back"),
                       _("the minutes were not read back and agreed at the meeting"),
                       _("the recorder reads the minutes back before the close; write "
                         "'read_back: true' once the meeting agreed them"))
 
 
-def _minutes_findings(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Finding]:
+def _minutes_findings(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator[Diagnostic]:
     yield from _missing_end(cell, meeting)
     if meeting.kind is MeetingKind.extraordinary:
         return
@@ -115,7 +115,7 @@ def _minutes_findings(cell: Cell, meeting: Meeting, voted: set[str]) -> Iterator
 
 
 @check("V061", "minutes-incomplete")
-def minutes_incomplete(cell: Cell) -> Iterator[Finding]:
+def minutes_incomplete(cell: Cell) -> Iterator[Diagnostic]:
     """The minutes of a meeting hold what they must record, from the topic to the end time.
 
     Passes: a regular meeting with ``end:``, ``conclusion:``, at least one ``discussion:`` entry,
@@ -136,7 +136,7 @@ def minutes_incomplete(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V062", "task-not-reviewed", Severity.WARNING, Tier.STRICT)
-def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
+def task_not_reviewed(cell: Cell) -> Iterator[Diagnostic]:
     """A task is reviewed at a later meeting once a regular meeting is held after its due date.
 
     Passes: task 1 of ``2025-08-05-regular``, due 2025-08-31, and the September meeting's
@@ -152,7 +152,7 @@ def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
             if f"{meeting.id}#{i + 1}" in reviewed or task.due is None:
                 continue
             if regular_dates and regular_dates[-1] > max(task.due, meeting.date):
-                yield Finding(cell.locate(meeting, "tasks", i),
+                yield finding(cell.locate(meeting, "tasks", i),
                               _("task {n} of {meeting} ('{what}', due {due}) was never reviewed",
                                 n=i + 1, meeting=meeting.id, what=_shorten(task.what),
                                 due=task.due.isoformat()),
@@ -161,7 +161,7 @@ def task_not_reviewed(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V063", "few-speakers", Severity.WARNING, Tier.OPT_IN, counts_roster=True)
-def few_speakers(cell: Cell) -> Iterator[Finding]:
+def few_speakers(cell: Cell) -> Iterator[Diagnostic]:
     """Enough of the members present spoke in the discussion (a figure of local scoring sheets).
 
     Passes: 6 members present, 3 of them named under ``discussion:`` (at least 1/2).
@@ -175,7 +175,7 @@ def few_speakers(cell: Cell) -> Iterator[Finding]:
         present = attendance_at(cell, meeting).present
         spoke = len(_member_speakers(cell, meeting))
         if present and Fraction(spoke, present) < threshold:
-            yield Finding(cell.locate(meeting, "discussion"),
+            yield finding(cell.locate(meeting, "discussion"),
                           _("{spoke} of the {present} members present spoke ({share}), below "
                             "{threshold}", spoke=spoke, present=present,
                             share=percent(spoke, present), threshold=show_fraction(threshold)),

@@ -6,13 +6,13 @@ import math
 from fractions import Fraction
 from typing import Iterator, Optional
 
-from ...base.diagnostics import Location
+from ...base.diagnostics import Diagnostic, Location
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MemberVoteKind, Record, ResolutionStatus, Vote
 from ..roster import Attendance
 from ._support import attendance_at, meeting_of, rule_fraction, rule_source, show_fraction, symbol
-from .spec import Finding, check
+from .spec import check, finding
 
 PathPart = tuple[str | int, ...]
 
@@ -35,7 +35,7 @@ def _total(vote: Vote) -> int:
 
 
 @check("V020", "probationary-voters", counts_roster=True)
-def probationary_voters(cell: Cell) -> Iterator[Finding]:
+def probationary_voters(cell: Cell) -> Iterator[Diagnostic]:
     """Only full members vote: the votes cast do not exceed the full members present.
 
     Passes: 3 full and 1 probationary member present, ``vote: {for: 3}``.
@@ -47,7 +47,7 @@ def probationary_voters(cell: Cell) -> Iterator[Finding]:
     for record, path, vote, meeting in _cast_votes(cell):
         counts = attendance_at(cell, meeting)
         if counts.present_full < _total(vote) <= counts.present:
-            yield Finding(cell.locate(record, *path),
+            yield finding(cell.locate(record, *path),
                           _("{cast} votes cast but only {full} full members were present; "
                             "probationary members do not vote", cast=_total(vote),
                             full=counts.present_full),
@@ -55,7 +55,7 @@ def probationary_voters(cell: Cell) -> Iterator[Finding]:
 
 
 @check("V021", "votes-exceed-present", counts_roster=True)
-def votes_exceed_present(cell: Cell) -> Iterator[Finding]:
+def votes_exceed_present(cell: Cell) -> Iterator[Diagnostic]:
     """The votes cast (for + against + other) do not exceed the members present.
 
     Passes: 4 members present, ``vote: {for: 3, against: 1}``.
@@ -65,7 +65,7 @@ def votes_exceed_present(cell: Cell) -> Iterator[Finding]:
     for record, path, vote, meeting in _cast_votes(cell):
         counts = attendance_at(cell, meeting)
         if _total(vote) > counts.present:
-            yield Finding(cell.locate(record, *path),
+            yield finding(cell.locate(record, *path),
                           _("{cast} votes cast but only {present} members were present",
                             cast=_total(vote), present=counts.present),
                           _("check the counts and the list of absentees of {meeting}",
@@ -92,7 +92,7 @@ def _majority_cases(cell: Cell) -> Iterator[tuple[str, Location, Optional[Vote],
 
 
 @check("V022", "resolution-majority", counts_roster=True)
-def resolution_majority(cell: Cell) -> Iterator[Finding]:
+def resolution_majority(cell: Cell) -> Iterator[Diagnostic]:
     """An adopted resolution (or a meeting's vote) has more than half of the vote denominator.
 
     Passes: denominator 4 (full members present plus those absent without reason), ``for: 3``.
@@ -108,14 +108,14 @@ def resolution_majority(cell: Cell) -> Iterator[Finding]:
                  "suspended and excused ({source})",
                  source=rule_source(cell, "votes.pass_more_than", meeting.date))
         if vote is None:
-            yield Finding(where, _("{who} is adopted but no vote is recorded", who=who),
+            yield finding(where, _("{who} is adopted but no vote is recorded", who=who),
                           _("write 'vote: {for: …, against: …}' in the resolution or its "
                             "meeting"))
             continue
         denominator = attendance_at(cell, meeting).vote_denominator
         bar = share * denominator
         if Fraction(vote.for_) <= bar:
-            yield Finding(where, _("{who} has {count} for of {denominator} in the denominator "
+            yield finding(where, _("{who} has {count} for of {denominator} in the denominator "
                                    "({needs})", who=who, count=vote.for_,
                                    denominator=denominator, needs=_needs_more_than(bar)), hint)
 
@@ -127,14 +127,14 @@ def _needs_more_than(bar: Fraction) -> str:
 
 
 def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attendance
-                       ) -> Iterator[Finding]:
+                       ) -> Iterator[Diagnostic]:
     member_vote = meeting.member_votes[index]
     share = rule_fraction(cell, "votes.admission_at_least", meeting.date)
     needed = math.ceil(share * counts.admission_denominator)
     if member_vote.for_ < needed:
         what = (_("admission") if member_vote.subject is MemberVoteKind.admission
                 else _("confirmation"))
-        yield Finding(cell.locate(meeting, "member_votes", index, "for"),
+        yield finding(cell.locate(meeting, "member_votes", index, "for"),
                       _("{what} of '{id}' has {count} for of {denominator} full members "
                         "(needs at least {needed}, {share})", what=what, id=member_vote.member,
                         count=member_vote.for_, denominator=counts.admission_denominator,
@@ -146,7 +146,7 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
 
 
 @check("V023", "admission-two-thirds", counts_roster=True)
-def admission_two_thirds(cell: Cell) -> Iterator[Finding]:
+def admission_two_thirds(cell: Cell) -> Iterator[Diagnostic]:
     """Admission and confirmation votes reach two thirds of all full members of the cell.
 
     Passes: 6 full members in the cell, ``member_votes: [{subject: admission, member: ...,
