@@ -189,15 +189,21 @@ def load_cell(root: Path, rules: Rulebook | None = None,
     _load_members(cell, diags)
     meetings = _load_folder(cell, "meetings", Meeting, diags)
     meetings.sort(key=lambda m: (m.date, m.start, m.id))
+    _set_apart_planned(cell, meetings, _load_folder(cell, "resolutions", Resolution, diags))
+    cell.plans = _load_folder(cell, "plans", Plan, diags)
+    return cell
+
+
+def _set_apart_planned(cell: Cell, meetings: list[Meeting],
+                       resolutions: list[Resolution]) -> None:
+    """Held meetings and their resolutions go where checks, books and seals look; meetings not
+    held yet (and resolutions naming them) wait in ``planned``."""
     day = today()
     cell.meetings = [m for m in meetings if is_held(m, day)]
     cell.planned = [m for m in meetings if not is_held(m, day)]
     planned_ids = {m.id for m in cell.planned}
-    resolutions = _load_folder(cell, "resolutions", Resolution, diags)
     cell.resolutions = [r for r in resolutions if r.meeting not in planned_ids]
     cell.planned_resolutions = [r for r in resolutions if r.meeting in planned_ids]
-    cell.plans = _load_folder(cell, "plans", Plan, diags)
-    return cell
 
 
 def _read(cell: Cell, path: Path, diags: list[Diagnostic]) -> YamlDoc:
