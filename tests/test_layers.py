@@ -5,6 +5,7 @@ a lazy import is still a dependency."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "chibo_cli"
@@ -111,3 +112,12 @@ def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
         if v not in index:
             visit(v)
     return result
+
+
+def test_one_module_reads_yaml():
+    """PyYAML's readers are called in base/yamltext.py only (records, rulebook, catalogue and
+    agendas all go through it), so the loader and its safety limits are chosen in one place."""
+    readers = re.compile(r"\byaml\.(load|safe_load|compose|parse|full_load|unsafe_load)\(")
+    callers = sorted(module_name(p) for p in PACKAGE.rglob("*.py")
+                     if readers.search(p.read_text("utf-8")))
+    assert callers == ["chibo_cli.base.yamltext"]

@@ -329,6 +329,95 @@ def resolution_body(doc: DocumentObject, v: str = "r") -> None:
     seal(doc, v)
 
 
+# ------------------------------------------------------------------ year-end rating
+
+RATING_WIDTHS = [1.1, 3.7, 1.7, 2.8, 2.8, 1.6, 2.8]
+RATING_COLUMNS = [
+    ("TT", "Chibo Index Center", "{{ x.index }}"),
+    ("Họ và tên", "Chibo Index", "{{ x.name }}"),
+    ("Đảng viên", "Chibo Index Center", "{{ x.category }}"),
+    ("Tự xếp loại", "Chibo Index", "{{ x.self_level }}"),
+    ("Chi bộ đề nghị", "Chibo Index", "{{ x.proposed_level }}"),
+    ("Biểu quyết", "Chibo Index Center", "{{ x.vote }}"),
+    ("Ghi chú", "Chibo Index", "{{ x.note }}"),
+]
+
+
+def rating_table(doc: DocumentObject) -> None:
+    """One row per member rated: their own level, the cell's proposal, the vote."""
+    table = plain_table(doc, RATING_WIDTHS, rows=4, grid=True)
+    for cell, (head, _style, _text) in zip(table.rows[0].cells, RATING_COLUMNS, strict=False):
+        cell_lines(cell, [("Chibo Index Head", head)])
+    cell_lines(table.rows[1].cells[0], [("Chibo Index", "{%tr for x in l.rows %}")])
+    for cell, (_head, style, text) in zip(table.rows[2].cells, RATING_COLUMNS, strict=False):
+        cell_lines(cell, [(style, text)])
+    cell_lines(table.rows[3].cells[0], [("Chibo Index", "{%tr endfor %}")])
+
+
+def rating_totals(doc: DocumentObject) -> None:
+    para(doc, "Tổng hợp: chi bộ đề nghị xếp loại {{ l.rated }} đảng viên, trong đó:")
+    loop(doc, "for t in l.totals",
+         "- {{ t.name }}: {{ t.count }} đồng chí ({{ t.percent }}){% if loop.last %}.{% else %};"
+         "{% endif %}")
+    tag(doc, "if l.collective")
+    para(doc, "Tập thể chi bộ tự đánh giá, xếp loại: {{ l.collective }}.")
+    tag(doc, "endif")
+
+
+def rating_list_body(doc: DocumentObject) -> None:
+    header_table(doc, "l", number=False)
+    para(doc, "DANH SÁCH", TITLE_STYLE)
+    para(doc, "đề nghị xếp loại chất lượng đảng viên năm {{ l.year }}", "Chibo Summary")
+    para(doc, "-----", "Chibo Rule")
+    para(doc, "Căn cứ Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị và Hướng dẫn "
+              "43-HD/BTCTW của Ban Tổ chức Trung ương; căn cứ kết quả kiểm điểm, đánh giá"
+              "{% if l.meeting_date %} tại hội nghị chi bộ {{ l.meeting_date }}{% endif %}, chi "
+              "bộ đề nghị xếp loại chất lượng đảng viên năm {{ l.year }} như sau:")
+    rating_table(doc)
+    rating_totals(doc)
+    table = plain_table(doc, SIGN_WIDTHS)
+    left, right = table.rows[0].cells
+    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
+                      ("Chibo Recipients", "{%p for x in l.recipients %}"),
+                      ("Chibo Recipients", "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
+                      ("Chibo Recipients", "{%p endfor %}")])
+    cell_lines(right, [("Chibo Sign Title", "T/M CHI BỘ"),
+                       ("Chibo Sign Role", "{{ l.signer.role }}"),
+                       ("Chibo Sign Name", "{{ l.signer.signature }}")])
+
+
+def rating_minutes_body(doc: DocumentObject) -> None:
+    """The review meeting: opening and attendance as any minutes, then the review itself."""
+    header_table(doc, "m", number=False)
+    para(doc, "BIÊN BẢN", TITLE_STYLE)
+    para(doc, "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể chi bộ và đảng viên "
+              "năm {{ l.year }}", "Chibo Summary")
+    para(doc, "-----", "Chibo Rule")
+    _opening(doc, "m")
+    _attendance(doc, "m")
+    para(doc, "II. NỘI DUNG KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI", "Chibo Heading")
+    para(doc, "1. Tập thể chi bộ tự kiểm điểm", "Chibo Subheading")
+    loop_or_dots(doc, "l.collective_note", "c", "{{ c }}")
+    para(doc, "2. Ý kiến thảo luận, góp ý", "Chibo Subheading")
+    loop(doc, "for s in m.discussion", "- Đồng chí {{ s.speaker }}: {{ s.gist }}")
+    tag(doc, "if not m.discussion")
+    para(doc, "Không có ý kiến phát biểu.")
+    tag(doc, "endif")
+    para(doc, "3. Kết quả biểu quyết đề nghị xếp loại đảng viên", "Chibo Subheading")
+    rating_table(doc)
+    rating_totals(doc)
+    para(doc, "4. Kết luận của đồng chí chủ trì", "Chibo Subheading")
+    loop_or_dots(doc, "m.conclusion", "c", "{{ c }}")
+    para(doc, "Hội nghị kết thúc lúc {{ m.end }} cùng ngày.{% if m.read_back %} Biên bản đã được "
+              "đọc lại cho hội nghị nghe và hội nghị nhất trí thông qua.{% endif %}",
+         "Chibo Closing")
+    signatures(doc,
+               [("Chibo Sign Title", "NGƯỜI GHI BIÊN BẢN"),
+                ("Chibo Sign Name", "{{ m.recorder.signature }}")],
+               [("Chibo Sign Title", "CHỦ TRÌ HỘI NGHỊ"),
+                ("Chibo Sign Name", "{{ m.chair.signature }}")])
+
+
 # ------------------------------------------------------------------ books
 
 
@@ -384,6 +473,8 @@ def build() -> list[Path]:
             d, "meetings", "m", lambda x: minutes_body(x, "any"))),
         "resolution-book.docx": lambda d: (cover(d, True), book(
             d, "resolutions", "r", resolution_body)),
+        "rating-list.docx": rating_list_body,
+        "rating-minutes.docx": rating_minutes_body,
     }
     written = []
     for name, fill in made.items():

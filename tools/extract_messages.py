@@ -39,7 +39,8 @@ LOCALE = PACKAGE / "data" / "locale"
 # are collected another way (command docstrings, check summaries: see ``extract``).
 DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
     ("src/chibo_cli/base/i18n.py", "info._chibo_doc"): None,
-    ("src/chibo_cli/cli/checks.py", "spec.summary"): None,
+    ("src/chibo_cli/cli/checks.py", "summary"): None,  # check docstrings and base/codes.py
+    ("src/chibo_cli/cli/checks.py", "entry.summary"): None,
     ("src/chibo_cli/rules/checks/meetings.py", "role"):
         ("src/chibo_cli/rules/checks/meetings.py", "_ROLES"),
     ("src/chibo_cli/records/encodings.py", "kind"):
@@ -101,6 +102,18 @@ def _check_summary(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return None
 
 
+def _code_summary(node: ast.AST) -> str | None:
+    """The summary of a problem code declared as ``_code("Y001", "name", \"\"\"doc\"\"\")`` in
+    base/codes.py: its doc's first line, as ``ProblemCode.summary`` reads it."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "_code" and len(node.args) >= 3):
+        return None
+    doc = node.args[2]
+    if isinstance(doc, ast.Constant) and isinstance(doc.value, str):
+        return doc.value.splitlines()[0]
+    return None
+
+
 def _relative(path: Path) -> str:
     try:
         return path.resolve().relative_to(REPO).as_posix()
@@ -153,6 +166,9 @@ def extract(package: Path = PACKAGE) -> Extraction:
                 doc = ast.get_docstring(node) if _is_command(node) else _check_summary(node)
                 if doc:
                     found.messages.setdefault(doc, []).append(Site(_relative(path), node.lineno))
+            summary = _code_summary(node)
+            if summary:
+                found.messages.setdefault(summary, []).append(Site(_relative(path), node.lineno))
             if not (isinstance(node, ast.Call) and _is_translate(node.func) and node.args):
                 continue
             site = Site(_relative(path), node.lineno)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from chibo_cli.base.codes import PROBLEM_CODES
 from chibo_cli.rules.checks import registry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -49,8 +50,16 @@ def test_checks_command_lists_every_code(cli) -> None:  # type: ignore[no-untype
     result = cli("checks")
     assert result.code == 0
     listed = [line.split()[0] for line in result.out.splitlines()]
-    assert listed == sorted(registry())
+    assert listed == [p.code for p in PROBLEM_CODES] + sorted(registry())
     assert "V022  resolution-majority" in result.out
+    assert "Y001  yaml-syntax" in result.out
+
+
+def test_checks_command_describes_a_load_problem(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checks", "y002")
+    assert result.code == 0
+    assert result.out.startswith("Y002 duplicate-key (error, load)")
+    assert "Fails:" in result.out
 
 
 def test_checks_command_describes_one_check(cli) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from typing import Optional
 from ..base.diagnostics import Diagnostic, Severity
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..base.yamltext import load_plain
 from ..records.loader import BRANCH_FILE, Cell
 from ..records.models import (
     Branch,
@@ -129,10 +130,7 @@ def planned_topic(cell: Cell, date: dt.date) -> Optional[PlannedTopic]:
 
 @lru_cache(maxsize=None)
 def _agendas() -> dict[str, list[list[str]]]:
-    import yaml
-
-    data: dict[str, list[list[str]]] = yaml.load(template_text("agenda.yaml"),
-                                                 Loader=yaml.CSafeLoader)
+    data: dict[str, list[list[str]]] = load_plain(template_text("agenda.yaml"))
     return data
 
 

@@ -12,6 +12,7 @@ from typing import Any, Optional
 from ..base.atomic import write_text_atomic
 from ..base.errors import ChiboError
 from ..base.i18n import _
+from ..base.yamltext import compose
 from ..records.loader import MEMBERS_FILE, Cell
 from ..records.models import (
     Branch,
@@ -34,6 +35,8 @@ class NewMember:
     card_number: Optional[str] = None
     citizen_id: Optional[str] = None
     id: Optional[str] = None
+    title: Optional[str] = None
+    admitted_note: Optional[str] = None  # the decision, when a candidate is admitted
 
 
 _GENDERS = {"nam": "nam", "male": "nam", "m": "nam",
@@ -50,14 +53,15 @@ def parse_gender(value: str) -> str:
 
 def member_block(member: NewMember, member_id: str) -> str:
     """The text of one list item of members.yaml, at column 0."""
-    history = [line(f"    - {{date: {member.admitted.isoformat()}, event: admitted}}",
+    note = f", note: {yaml_str(member.admitted_note)}" if member.admitted_note else ""
+    history = [line(f"    - {{date: {member.admitted.isoformat()}, event: admitted{note}}}",
                     "kết nạp (bắt đầu dự bị)")]
     if member.confirmed:
         history.append(line(f"    - {{date: {member.confirmed.isoformat()}, event: confirmed}}",
                             "chuyển đảng viên chính thức"))
     return render("member.yaml", id=yaml_id(member_id), name=yaml_str(member.name),
                   gender=member.gender, born=member.born.isoformat(),
-                  card_number=_optional_str(member.card_number),
+                  title=_optional_str(member.title), card_number=_optional_str(member.card_number),
                   citizen_id=_optional_str(member.citizen_id), history="\n".join(history))
 
 
@@ -72,7 +76,7 @@ def append_member(text: str, block: str) -> str:
 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
-    node = _members_value(yaml.compose(body, Loader=yaml.CSafeLoader))
+    node = _members_value(compose(body))
     if isinstance(node, yaml.SequenceNode) and not node.flow_style:
         dash = node.start_mark.column
     elif (isinstance(node, yaml.SequenceNode) and not node.value) or (

@@ -86,8 +86,10 @@ def parse_yaml(text: str) -> dict[str, str]:
     """Read a catalog in any YAML form; entries that are not string to string are skipped."""
     import yaml
 
+    from .yamltext import load_plain
+
     try:
-        data = yaml.load(text, Loader=yaml.CSafeLoader)
+        data = load_plain(text)
     except yaml.YAMLError:
         return {}  # a broken catalog must not break the program: show the English source
     if not isinstance(data, dict):

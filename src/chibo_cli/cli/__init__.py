@@ -12,7 +12,15 @@ import typer
 
 from ..base.errors import ChiboError, ExitStatus
 from ..base.i18n import _, translate_commands
-from . import checks, demo, records, render, seal, validate  # noqa: F401  (each registers its commands)
+from . import (  # noqa: F401  (each registers its commands)
+    checks,
+    demo,
+    records,
+    render,
+    seal,
+    validate,
+    yearly,
+)
 from .app import app
 
 

@@ -17,23 +17,29 @@ def checks_command(
     import inspect
     import textwrap
 
+    from ..base.codes import BY_CODE, PROBLEM_CODES, ProblemCode
     from ..base.errors import ChiboError
-    from ..rules.checks import UnknownCheck, registry, selected
+    from ..rules.checks import CheckSpec, UnknownCheck, registry, selected
 
     specs = registry()
     if codes:
+        known = [c.upper() for c in codes if c.upper() in BY_CODE]
+        rest = [c for c in codes if c.upper() not in BY_CODE]
         try:
-            chosen = selected(specs, codes, strict=False)
+            chosen = selected(specs, rest, strict=False) if rest else []
         except UnknownCheck as exc:
             raise ChiboError(_("no check is called {names}", names=", ".join(exc.names)),
                              _("'chibo checks' lists every check")) from None
-        for spec in chosen:
+        entries: list[tuple[ProblemCode | CheckSpec, str]] = [(BY_CODE[c], "load") for c in known]
+        entries += [(spec, spec.tier.value) for spec in chosen]
+        for entry, tier in entries:
             # The summary is translated; the examples below it stay English, as in docs/checks.md.
-            body = inspect.cleandoc(spec.doc).split("\n")[1:]
-            typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, {spec.tier.value})")
-            typer.echo(textwrap.indent("\n".join([_(spec.summary), *body]), "    ") + "\n")
+            body = inspect.cleandoc(entry.doc).split("\n")[1:]
+            typer.echo(f"{entry.code} {entry.name} ({entry.severity.value}, {tier})")
+            typer.echo(textwrap.indent("\n".join([_(entry.summary), *body]), "    ") + "\n")
         return
-    width = max(len(spec.name) for spec in specs.values())
-    for spec in specs.values():
-        typer.echo(f"{spec.code}  {spec.name:<{width}}  {spec.severity.value:<7}  "
-                   f"{spec.tier.value:<7}  {_(spec.summary)}")
+    rows = [(p.code, p.name, p.severity.value, p.stage, p.summary) for p in PROBLEM_CODES]
+    rows += [(s.code, s.name, s.severity.value, s.tier.value, s.summary) for s in specs.values()]
+    width = max(len(row[1]) for row in rows)
+    for code, name, severity, tier, summary in rows:
+        typer.echo(f"{code}  {name:<{width}}  {severity:<7}  {tier:<7}  {_(summary)}")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..base.diagnostics import Diagnostic
     from ..records.loader import Cell, Workspace
     from ..records.models import Meeting, Resolution
+    from ..rules.gate import Source
 
 render_app = typer.Typer(help=_("Render one meeting's minutes or one resolution to Word."),
                          no_args_is_help=True)
@@ -66,7 +67,7 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
 
 
 # The records a document is made from, for one cell: only their errors hold the document back.
-Sources = Callable[["Cell"], Sequence[Union["Meeting", "Resolution"]]]
+Sources = Callable[["Cell"], Sequence["Source"]]
 
 
 def _render_one(reference: str, cell: Optional[Path], find: Callable[["Cell", str], Any],
@@ -186,8 +187,7 @@ def _committee_books(workspace: "Workspace", out: Optional[Path],
     return 1 if skipped else status
 
 
-def _unless_empty(sources: Sources, cell: "Cell"
-                  ) -> Optional[Sequence[Union["Meeting", "Resolution"]]]:
+def _unless_empty(sources: Sources, cell: "Cell") -> Optional[Sequence["Source"]]:
     """In a committee batch, a cell with nothing in the period is reported and passed over."""
     from ..documents.api import EmptyBook
 
@@ -305,7 +305,7 @@ def _diagnostics(workspace: "Workspace", cells: list["Cell"]) -> list["Diagnosti
 
 def _blocked(workspace: "Workspace", cell: "Cell", diagnostics: list["Diagnostic"],
              allow_errors: bool,
-             sources: Optional[Sequence[Union["Meeting", "Resolution"]]] = None) -> bool:
+             sources: Optional[Sequence["Source"]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
     from ..base.diagnostics import format_text, relative_location

@@ -89,12 +89,12 @@ def signature_of(cell: Cell, ref: Optional[str]) -> str:
 
 
 def _shared_names(cell: Cell) -> set[str]:
-    cached = cell.__dict__.get("_shared_names")
-    if cached is None or cached[0] != len(cell.members):
+    """Names two members share (each is then written with the member's birth year)."""
+    if "shared_names" not in cell.derived:
         counts = Counter(m.name.casefold() for m in cell.members)
-        cached = (len(cell.members), {name for name, n in counts.items() if n > 1})
-        cell.__dict__["_shared_names"] = cached
-    return cached[1]
+        cell.derived["shared_names"] = {name for name, n in counts.items() if n > 1}
+    names: set[str] = cell.derived["shared_names"]
+    return names
 
 
 def header(cell: Cell, day: dt.date, number: str = "") -> shapes.Header:

@@ -18,6 +18,7 @@ from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
 from . import shapes
 from .env import jinja_env
+from .ratings import RatingListContext, RatingMinutesContext
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -28,6 +29,7 @@ CONTEXTS: dict[str, type] = {
     "minutes-regular": shapes.MinutesContext, "minutes-thematic": shapes.MinutesContext,
     "resolution": shapes.ResolutionContext, "minutes-book": shapes.MinutesBookContext,
     "resolution-book": shapes.ResolutionBookContext,
+    "rating-list": RatingListContext, "rating-minutes": RatingMinutesContext,
 }
 ANY = object()
 

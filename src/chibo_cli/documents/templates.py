@@ -20,6 +20,8 @@ NAMES = {
     "resolution": "A resolution (nghị quyết), with DỰ THẢO while it is a draft",
     "minutes-book": "The minutes book (sổ biên bản) for a year or a term",
     "resolution-book": "The resolution notebook (sổ nghị quyết) for a term",
+    "rating-list": "The list proposing each member's year-end level (danh sách đề nghị xếp loại)",
+    "rating-minutes": "Minutes of the year-end review and rating meeting (biên bản kiểm điểm)",
 }
 SUFFIX = ".docx"
 

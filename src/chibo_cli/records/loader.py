@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Optional, TypeVar
 
@@ -14,7 +15,19 @@ from pydantic import ValidationError
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
 from .locate import BRANCH_FILE, COMMITTEE_FILE, WorkspaceError, locate
-from .models import Branch, Committee, FileRecord, Meeting, Member, Plan, Record, Resolution
+from .models import (
+    Branch,
+    Candidate,
+    CandidateList,
+    Committee,
+    Located,
+    Meeting,
+    Member,
+    Meta,
+    Plan,
+    Rating,
+    Resolution,
+)
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
 from .schema_errors import diagnostics_from, id_like, name_key
 from .yamlio import PathKey, YamlDoc, read_yaml
@@ -22,13 +35,14 @@ from .yamlio import PathKey, YamlDoc, read_yaml
 __all__ = ["BRANCH_FILE", "COMMITTEE_FILE", "WorkspaceError"]
 
 MEMBERS_FILE = "members.yaml"
+CANDIDATES_FILE = "candidates.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Meeting and resolution files are named after the meeting: its date, then lower-case words
 # (2025-09-09-regular). A name with spaces or capitals is a copy ("… - Copy") or a note.
 DATED_FOLDERS = ("meetings", "resolutions")
 RECORD_NAME = re.compile(r"\d{4}-\d{2}-\d{2}(-[a-z0-9]+)*")
 
-M = TypeVar("M", bound=Record)
+M = TypeVar("M", bound=Located)
 
 
 @dataclass
@@ -41,6 +55,8 @@ class Cell:
     meetings: list[Meeting] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     plans: list[Plan] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
     # Meetings not held yet (see is_held) and their resolutions: kept apart, so that no check,
     # book or seal treats a meeting written ahead as one that took place.
     planned: list[Meeting] = field(default_factory=list)
@@ -53,7 +69,9 @@ class Cell:
     broken_files: dict[str, set[str]] = field(default_factory=dict)
     roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
     broken_members: int = 0  # entries of members.yaml that failed to load: counts would be short
-    locations: dict[int, tuple[str, PathKey]] = field(default_factory=dict)
+    # Values derived from the records by later stages (attendance per meeting, names shared by two
+    # members): the records do not change once loaded, so each is computed once per cell.
+    derived: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -65,11 +83,10 @@ class Cell:
         return not self.roster_unreadable and self.broken_members == 0
 
     def member(self, member_id: str) -> Optional[Member]:
-        return self._members_by_id().get(member_id)
+        return self._members_by_id.get(member_id)
 
     def meeting(self, meeting_id: str) -> Optional[Meeting]:
-        found: Optional[Meeting] = self._by_id("meetings", self.meetings, meeting_id)
-        return found
+        return self._meetings_by_id.get(meeting_id)
 
     def meeting_or_planned(self, meeting_id: str) -> Optional[Meeting]:
         """A meeting by id, held or planned (to render its agenda or draft its resolution)."""
@@ -82,46 +99,42 @@ class Cell:
             (r for r in self.planned_resolutions if r.id == resolution_id), None)
 
     def resolution(self, resolution_id: str) -> Optional[Resolution]:
-        found: Optional[Resolution] = self._by_id("resolutions", self.resolutions, resolution_id)
-        return found
+        return self._resolutions_by_id.get(resolution_id)
 
-    def _by_id(self, kind: str, records: list[Any], record_id: str) -> Any:
-        """The first record with that id, through an index kept while the list is unchanged.
+    # Checks look records up by id thousands of times per cell; scanning the lists each time made
+    # validating a five-year ward quadratic. The lists are complete once load_cell returns.
 
-        Checks look records up by id thousands of times per cell; scanning the list each time
-        made validating a five-year ward quadratic.
-        """
-        cached = self.__dict__.get(f"_{kind}_index")
-        if cached is None or cached[0] is not records or cached[1] != len(records) or (
-                record_id in cached[2] and cached[2][record_id].id != record_id):
-            index: dict[str, Any] = {}
-            for record in records:
-                index.setdefault(record.id, record)
-            cached = (records, len(records), index)
-            self.__dict__[f"_{kind}_index"] = cached
-        return cached[2].get(record_id)
-
+    @cached_property
     def _members_by_id(self) -> dict[str, Member]:
-        cache = self.__dict__.get("_member_cache")
-        if cache is None or len(cache) != len(self.members):
-            cache = {m.id: m for m in self.members}
-            self.__dict__["_member_cache"] = cache
-        return cache
+        return _first_by_id(self.members)
 
-    def locate(self, record: Record, *path: str | int) -> Location:
+    @cached_property
+    def _meetings_by_id(self) -> dict[str, Meeting]:
+        return _first_by_id(self.meetings)
+
+    @cached_property
+    def _resolutions_by_id(self) -> dict[str, Resolution]:
+        return _first_by_id(self.resolutions)
+
+    def locate(self, record: Located, *path: str | int) -> Location:
         """Where ``record`` (or one of its fields, by ``path``) is written."""
-        file, base = self.locations.get(id(record), ("", ()))
-        doc = self.docs.get(file)
-        if doc is None:
-            return Location(file or str(self.root))
-        return doc.location(base + tuple(path))
+        if not record.meta.file:
+            return Location(str(self.root))
+        return record.locate(*path)
 
-    def file_of(self, record: Record) -> str:
+    def file_of(self, record: Located) -> str:
         """The file ``record`` was read from ("" for records built in memory)."""
-        return self.locations.get(id(record), ("", ()))[0]
+        return record.meta.file
 
-    def remember(self, record: Record, doc: YamlDoc, base: PathKey = ()) -> None:
-        self.locations[id(record)] = (doc.file, base)
+
+R = TypeVar("R", Member, Meeting, Resolution)
+
+
+def _first_by_id(records: list[R]) -> dict[str, R]:
+    index: dict[str, R] = {}
+    for record in records:
+        index.setdefault(record.id, record)
+    return index
 
 
 @dataclass
@@ -169,6 +182,7 @@ def load_committee(workspace: Workspace, folder: Optional[Path] = None) -> Ruleb
     committee = _validate(Committee, doc, (), workspace.diagnostics)
     if committee is None:
         return rules
+    committee.located_at(Meta(doc.file, (), doc))
     workspace.committee = committee
     return _apply_rules(rules, committee.rules, doc, workspace.diagnostics)
 
@@ -184,13 +198,15 @@ def load_cell(root: Path, rules: Rulebook | None = None,
     branch_doc = _read(cell, root / BRANCH_FILE, diags)
     cell.branch = _validate(Branch, branch_doc, (), diags)
     if cell.branch is not None:
-        cell.remember(cell.branch, branch_doc)
+        cell.branch.located_at(Meta(branch_doc.file, (), branch_doc))
         cell.rules = _apply_rules(cell.rules, cell.branch.rules, branch_doc, diags)
     _load_members(cell, diags)
     meetings = _load_folder(cell, "meetings", Meeting, diags)
     meetings.sort(key=lambda m: (m.date, m.start, m.id))
     _set_apart_planned(cell, meetings, _load_folder(cell, "resolutions", Resolution, diags))
     cell.plans = _load_folder(cell, "plans", Plan, diags)
+    cell.ratings = _load_folder(cell, "ratings", Rating, diags)
+    _load_candidates(cell, diags)
     return cell
 
 
@@ -204,6 +220,21 @@ def _set_apart_planned(cell: Cell, meetings: list[Meeting],
     planned_ids = {m.id for m in cell.planned}
     cell.resolutions = [r for r in resolutions if r.meeting not in planned_ids]
     cell.planned_resolutions = [r for r in resolutions if r.meeting in planned_ids]
+
+
+def _load_candidates(cell: Cell, diags: list[Diagnostic]) -> None:
+    """candidates.yaml is optional: a cell that develops no members has none."""
+    path = cell.root / CANDIDATES_FILE
+    if not path.is_file():
+        return
+    doc = _read(cell, path, diags)
+    found = _validate(CandidateList, doc, (), diags)
+    if found is None:
+        return
+    for index, candidate in enumerate(found.candidates):
+        candidate.located_at(Meta(doc.file, ("candidates", index), doc))
+    found.located_at(Meta(doc.file, (), doc))
+    cell.candidates = found.candidates
 
 
 def _read(cell: Cell, path: Path, diags: list[Diagnostic]) -> YamlDoc:
@@ -275,7 +306,7 @@ def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
             cell.broken_members += 1
             _remember_broken_id(cell, item)
             continue
-        cell.remember(member, doc, ("members", index))
+        member.located_at(Meta(doc.file, ("members", index), doc))
         if member.id in seen:
             continue  # the first one wins; check V004 (duplicate-id) reports the others
         seen[member.id] = member
@@ -302,10 +333,7 @@ def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic
             cell.broken_ids.add(path.stem)
             cell.broken_files.setdefault(folder, set()).add(path.stem)
             continue
-        if isinstance(record, FileRecord):
-            record._id = path.stem
-            record._file = doc.file
-        cell.remember(record, doc)
+        record.located_at(Meta(doc.file, (), doc))
         records.append(record)
     return records
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from ..base.diagnostics import Location
+from .yamlio import PathKey, YamlDoc
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -18,22 +23,58 @@ Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
 class Record(BaseModel):
-    """Base of every record: unknown fields are errors. Where a record was written is kept by the
-    loader (``Cell.locate``), not on the record: private attributes cost a Python call per nested
-    object, which dominated loading a ward's records."""
+    """Base of every record and of the parts inside one: unknown fields are errors."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
 
 
-class FileRecord(Record):
+@dataclass(frozen=True)
+class Meta:
+    """Where a record is written: its file, the path of the record inside the file, and the
+    file's marks, which give the line and column of any field below that path."""
+
+    file: str = ""
+    path: PathKey = ()
+    doc: Optional[YamlDoc] = None
+
+    def location(self, *fields: str | int) -> Location:
+        if self.doc is None:
+            return Location(self.file)
+        return self.doc.location(self.path + tuple(fields))
+
+
+class Located(Record):
+    """A record the loader read from a file (a whole file, or an entry such as a member): it
+    carries its ``meta``, as a ledger entry does. Only these pay for a private attribute: the parts
+    inside a record (absences, tasks) are located through their record's path."""
+
+    _meta: Meta = PrivateAttr(default=Meta())
+
+    @property
+    def meta(self) -> Meta:
+        return self._meta
+
+    def located_at(self, meta: Meta) -> None:
+        """Record where this was read; the loader calls it once."""
+        self._meta = meta
+
+    def locate(self, *fields: str | int) -> Location:
+        """Where this record, or one of its fields by ``fields``, is written."""
+        return self._meta.location(*fields)
+
+
+class FileRecord(Located):
     """A record that is a whole file; its id is the file name without the suffix."""
 
     _id: str = PrivateAttr(default="")
-    _file: str = PrivateAttr(default="")
 
     @property
     def id(self) -> str:
         return self._id
+
+    def located_at(self, meta: Meta) -> None:
+        super().located_at(meta)
+        self._id = Path(meta.file).stem
 
 
 def _check_time(value: str) -> str:
@@ -82,7 +123,7 @@ class Executive(Record):
         return ROLE_TITLES[self.role_of(member_id)]
 
 
-class Branch(Record):
+class Branch(Located):
     """branch.yaml — thông tin chi bộ."""
 
     name: Text = Field(description="Tên chi bộ, ví dụ \"Chi bộ Tổ dân phố số 14\"")
@@ -97,7 +138,7 @@ class Branch(Record):
                                   "áp dụng từ một ngày: {value: 120, from: 2026-01-01}")
 
 
-class Committee(Record):
+class Committee(Located):
     """committee.yaml — đảng ủy cấp trên quản lý nhiều chi bộ."""
 
     name: Text = Field(description="Tên đảng bộ, ví dụ \"Đảng bộ phường Tân Phong\"")
@@ -148,7 +189,7 @@ class HistoryEvent(Record):
     note: Optional[str] = Field(None, description="Ghi chú, số quyết định")
 
 
-class Member(Record):
+class Member(Located):
     id: Slug = Field(description="Mã đảng viên trong chibo, không dấu, ví dụ \"tran-thi-lan\"")
     name: Text = Field(description="Họ và tên")
     gender: Gender = Field(description="Giới tính: nam / nữ")
@@ -332,8 +373,95 @@ class PlannedTopic(Record):
         return self.quarter or (((self.month or 1) - 1) // 3 + 1)
 
 
-class Plan(Record):
+class Plan(Located):
     """plans/<năm>.yaml — kế hoạch sinh hoạt chuyên đề của năm."""
 
     year: int = Field(ge=1930, le=2200, description="Năm")
     thematic: list[PlannedTopic] = Field(default_factory=list, description="Các chuyên đề")
+
+
+# ---------------------------------------------------------------- year-end ratings
+
+KEYWORD = r"^[a-z][a-z_]*$"
+
+
+class MemberRating(Record):
+    member: Slug = Field(description="Mã đảng viên được đánh giá, xếp loại")
+    self_level: Optional[str] = Field(None, pattern=KEYWORD, description="Mức tự xếp loại: "
+                                      "excellent / good / done / not_done")
+    proposed_level: Optional[str] = Field(
+        None, pattern=KEYWORD, description="Mức chi bộ đề nghị: excellent (hoàn thành xuất sắc), "
+        "good (hoàn thành tốt), done (hoàn thành), not_done (không hoàn thành nhiệm vụ)")
+    vote: Optional[Vote] = Field(None, description="Biểu quyết mức đề nghị")
+    disciplined: bool = Field(False, description="Bị thi hành kỷ luật trong năm")
+    note: Optional[str] = Field(None, description="Ghi chú: ưu điểm, hạn chế")
+
+
+class CollectiveRating(Record):
+    self_level: Optional[str] = Field(None, pattern=KEYWORD,
+                                      description="Mức tập thể chi bộ tự xếp loại")
+    note: Optional[str] = Field(None, description="Tóm tắt tự kiểm điểm của tập thể chi bộ")
+
+
+class Rating(FileRecord):
+    """ratings/<năm>.yaml — kiểm điểm, đánh giá, xếp loại chất lượng cuối năm."""
+
+    year: int = Field(ge=1930, le=2200, description="Năm đánh giá")
+    meeting: Optional[str] = Field(None, description="Cuộc họp kiểm điểm (mã cuộc họp = tên tệp)")
+    collective: CollectiveRating = Field(default_factory=CollectiveRating,
+                                         description="Tập thể chi bộ tự đánh giá")
+    members: list[MemberRating] = Field(default_factory=list,
+                                        description="Đảng viên được đánh giá, xếp loại")
+
+
+# ---------------------------------------------------------------- party development
+
+
+class Course(Record):
+    certificate_date: dt.date = Field(description="Ngày cấp giấy chứng nhận lớp bồi dưỡng "
+                                      "nhận thức về Đảng")
+    certificate: Optional[str] = Field(None, description="Số giấy chứng nhận")
+
+
+class Introducer(Record):
+    member: Slug = Field(description="Đảng viên chính thức giới thiệu (mã đảng viên)")
+    known_since: dt.date = Field(description="Cùng công tác, học tập, sinh sống từ ngày")
+    assigned: dt.date = Field(description="Ngày chi bộ phân công giúp đỡ")
+
+
+class DossierItem(Record):
+    form: str = Field(pattern=r"^[1-5]-KNĐ$", description="Mẫu hồ sơ: 1-KNĐ (đơn), 2-KNĐ (lý "
+                      "lịch), 3-KNĐ (giới thiệu), 4-KNĐ (nghị quyết đoàn), 5-KNĐ (nhận xét)")
+    received: dt.date = Field(description="Ngày chi bộ nhận")
+
+
+class Decision(Record):
+    date: dt.date = Field(description="Ngày cấp ủy cấp trên quyết định kết nạp")
+    number: Optional[str] = Field(None, description="Số quyết định, ví dụ \"125-QĐ/ĐU\"")
+
+
+class Candidate(Located):
+    id: Slug = Field(description="Mã (dùng làm mã đảng viên khi kết nạp), ví dụ \"ngo-minh-tri\"")
+    name: Text = Field(description="Họ và tên")
+    gender: Gender = Field(description="Giới tính: nam / nữ")
+    born: dt.date = Field(description="Ngày sinh")
+    title: Optional[str] = Field(None, description="Nghề nghiệp, nơi công tác")
+    citizen_id: Optional[str] = Field(None, description="Số CCCD (dữ liệu cá nhân)")
+    youth_union: bool = Field(False, description="Là đoàn viên (1 người giới thiệu và nghị "
+                              "quyết giới thiệu của đoàn, mẫu 4-KNĐ)")
+    listed: dt.date = Field(description="Ngày chi bộ đưa vào danh sách quần chúng ưu tú")
+    course: Optional[Course] = Field(None, description="Lớp bồi dưỡng nhận thức về Đảng")
+    introducers: list[Introducer] = Field(default_factory=list,
+                                          description="Đảng viên được phân công giúp đỡ")
+    dossier: list[DossierItem] = Field(default_factory=list, description="Hồ sơ đã nhận")
+    verified: Optional[dt.date] = Field(None, description="Ngày hoàn thành thẩm tra lý lịch")
+    cell_vote: Optional[str] = Field(None, description="Cuộc họp chi bộ xét, biểu quyết đề "
+                                     "nghị kết nạp (mã cuộc họp; biểu quyết ghi ở member_votes)")
+    decision: Optional[Decision] = Field(None, description="Quyết định kết nạp của cấp trên")
+    note: Optional[str] = Field(None, description="Ghi chú")
+
+
+class CandidateList(Located):
+    """candidates.yaml — danh sách quần chúng ưu tú, người vào Đảng."""
+
+    candidates: list[Candidate] = Field(default_factory=list, description="Quần chúng ưu tú")

@@ -9,9 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional
 
-import yaml
-
 from ..base.i18n import _
+from ..base.yamltext import load_plain
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ def parse_fraction(value: Any) -> Fraction:
 @lru_cache(maxsize=1)
 def default_rulebook() -> Rulebook:
     text = resources.files("chibo_cli").joinpath("data/rulebook.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=yaml.CSafeLoader)
+    data = load_plain(text)
     rules = {
         key: Rule(key, spec["value"], spec["source"], spec.get("about", ""),
                   since=spec.get("since"))
@@ -115,6 +114,8 @@ def validate_override(rule: Rule, value: Any) -> str | None:
     if is_dated(rule, value):
         return _dated_problem(rule, value)
     default = rule.value
+    if isinstance(default, (dict, list)):
+        return _shape_problem(default, value)
     if isinstance(default, str) and "/" in default:
         try:
             parse_fraction(value)
@@ -141,12 +142,28 @@ def _dated_problem(rule: Rule, value: dict[str, Any]) -> str | None:
     return validate_override(rule, value["value"])
 
 
+def _shape_problem(default: dict[str, Any] | list[Any], value: Any) -> str | None:
+    """A map stands in for a map, a list for a list; a list of numbers holds numbers only."""
+    if isinstance(default, dict):
+        return None if isinstance(value, dict) and value else _(
+            "'{value}' is not a map of key: value lines", value=value)
+    if not isinstance(value, list) or not value:
+        return _("'{value}' is not a list", value=value)
+    if all(isinstance(item, int) for item in default):
+        for item in value:
+            if not str(item).strip().isdigit():
+                return _("'{value}' is not a number", value=item)
+    return None
+
+
 def coerce_override(rule: Rule, value: Any) -> Any:
     """Overrides arrive as strings from YAML; give them the default's type (a dated override
     becomes ``Dated``)."""
     if is_dated(rule, value):
         return Dated(coerce_override(rule, value["value"]), dt.date.fromisoformat(value["from"]))
     default = rule.value
+    if isinstance(default, list) and all(isinstance(item, int) for item in default):
+        return [int(str(item)) for item in value]
     if isinstance(default, bool) or not isinstance(default, (int, float)):
         return value
     number = float(str(value))

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from ..base.atomic import cannot_write_in, write_bytes_atomic
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from .models import Branch, Committee, Meeting, Plan, Resolution, Roster
+from .models import Branch, CandidateList, Committee, Meeting, Plan, Rating, Resolution, Roster
 
 # Inside a cell: where the scaffolds and the demo point every file's $schema line.
 SCHEMA_DIR = Path(".chibo") / "schemas"
@@ -23,6 +23,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "meeting": Meeting,
     "resolution": Resolution,
     "plan": Plan,
+    "rating": Rating,
+    "candidates": CandidateList,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any, Union
 
 import yaml
 
+from ..base import yamltext
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
 from .encodings import describe_undecodable
@@ -28,34 +29,6 @@ MAX_DEPTH = 64
 
 # libyaml's composer recurses in C: nesting ten thousand deep crashes the process, so the depth
 # (and the node count, which bounds time and memory) is checked on the event stream first.
-_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR_TAG = "tag:yaml.org,2002:str"
-# Plain scalars whose resolved tag the walker acts on (null → None; merge and value → Y003); every
-# other plain scalar is kept as text, so resolving int/float/bool/timestamp would be wasted work.
-_TAGGED_PLAIN = frozenset({"", "~", "null", "Null", "NULL", "<<", "="})
-
-
-class _Loader(_BASE_LOADER):  # type: ignore[misc]
-    """The C loader with tag resolution cut to what the walker uses: it halves composing time.
-
-    The C composer calls these Python hooks once per node; SafeLoader has no path resolvers, so
-    descending and ascending do nothing, and only the plain scalars above need the regexes.
-    """
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and not (implicit[0] and value in _TAGGED_PLAIN):
-            return _STR_TAG
-        return str(super().resolve(kind, value, implicit))
-
-
-_LOADER: Any = _Loader
-
 _SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "omap")
@@ -118,7 +91,7 @@ def parse_yaml_text(text: str, doc: YamlDoc) -> YamlDoc:
         return _fail(doc, "Y006", _("file is empty"), hint=_("write the record or delete the file"))
     try:
         _prescan(text)
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yamltext.compose(text)
     except _Abort as abort:
         return _fail(doc, abort.code, abort.message, *abort.where, abort.hint)
     except yaml.MarkedYAMLError as exc:
@@ -182,7 +155,7 @@ def _prescan(text: str) -> None:
         return
     depth = count = 0
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yamltext.events(text):
             if isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
                 continue

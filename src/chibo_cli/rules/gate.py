@@ -18,10 +18,10 @@ from typing import Iterable, Optional, Sequence, Union
 from ..base.diagnostics import Diagnostic, Severity, file_key
 from ..base.i18n import _
 from ..records.loader import BRANCH_FILE, COMMITTEE_FILE, MEMBERS_FILE, Cell
-from ..records.models import Meeting, Resolution, ResolutionStatus
+from ..records.models import Meeting, Rating, Resolution, ResolutionStatus
 from .checks import registry
 
-Source = Union[Meeting, Resolution]
+Source = Union[Meeting, Resolution, Rating]
 
 
 @dataclass(frozen=True)
@@ -106,14 +106,17 @@ class Gate:
 
 def sources_of(cell: Cell, records: Sequence[Source]) -> list[Source]:
     """The records a document is made from: ``records`` and the meetings of adopted resolutions
-    (their vote and date come from the meeting). A draft stands alone: it is sent out before its
-    meeting, whose minutes are still empty."""
+    (their vote and date come from the meeting) and of ratings (the review meeting). A draft stands
+    alone: it is sent out before its meeting, whose minutes are still empty."""
     found: list[Source] = list(records)
     for record in records:
+        meeting = None
         if isinstance(record, Resolution) and record.status is ResolutionStatus.adopted:
             meeting = cell.meeting(record.meeting)
-            if meeting is not None:
-                found.append(meeting)
+        elif isinstance(record, Rating) and record.meeting:
+            meeting = cell.meeting(record.meeting)
+        if meeting is not None:
+            found.append(meeting)
     return found
 
 

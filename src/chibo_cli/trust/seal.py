@@ -237,7 +237,7 @@ def _record_date(cell: Cell, record: Sealable) -> Optional[dt.date]:
 
 
 def _relative(cell: Cell, record: Sealable) -> str:
-    file = Path(getattr(record, "_file", "") or "")
+    file = Path(record.meta.file)
     try:
         rel = file.resolve().relative_to(cell.root.resolve())
     except ValueError:

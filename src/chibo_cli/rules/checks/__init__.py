@@ -20,10 +20,22 @@ __all__ = ["CheckSpec", "Tier", "check", "finding", "registry", "selected", "run
 
 def registry() -> dict[str, CheckSpec]:
     """Every check, by code, from the family modules listed here."""
-    from . import calendar, meetings, members, references, resolutions, seal, tasks, votes
+    from . import (
+        calendar,
+        candidates,
+        meetings,
+        members,
+        ratings,
+        references,
+        resolutions,
+        seal,
+        tasks,
+        votes,
+    )
 
     specs: dict[str, CheckSpec] = {}
-    for module in (references, meetings, votes, resolutions, calendar, members, tasks, seal):
+    for module in (references, meetings, votes, resolutions, calendar, members, tasks, seal,
+                   ratings, candidates):
         for value in vars(module).values():
             spec = getattr(value, "chibo_check", None)
             if isinstance(spec, CheckSpec):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from fractions import Fraction
-from typing import Any, Optional
+from typing import Optional
 
 from ...records.loader import Cell
 from ...records.models import Meeting, Resolution, Term
@@ -44,33 +44,19 @@ def symbol(cell: Cell, resolution: Resolution) -> str:
     return f"{number_text(cell, resolution.number)}-{resolution.type}/{suffix}"
 
 
-def _cached(cell: Cell, name: str) -> dict[Any, Any]:
-    # Several checks ask the same questions of one cell; a ward has thousands of meetings. The
-    # caches live on the cell (like its member index) and are checked against the lists' sizes.
-    return cell.__dict__.setdefault(f"_checks_{name}", {})  # type: ignore[no-any-return]
-
-
 def meeting_by_id(cell: Cell, meeting_id: str) -> Optional[Meeting]:
-    """``cell.meeting`` through an index (the first file wins when two share an id)."""
-    cache = _cached(cell, "meetings")
-    if cache.get("size") != len(cell.meetings):
-        index: dict[str, Meeting] = {}
-        for meeting in cell.meetings:
-            index.setdefault(meeting.id, meeting)
-        cache.update(size=len(cell.meetings), index=index)
-    found: Optional[Meeting] = cache["index"].get(meeting_id)
-    return found
+    """``cell.meeting``: the first file wins when two share an id."""
+    return cell.meeting(meeting_id)
 
 
 def attendance_at(cell: Cell, meeting: Meeting) -> Attendance:
-    """``roster.attendance`` of a meeting, computed once for all the checks."""
-    cache = _cached(cell, "attendance")
-    entry = cache.get(id(meeting))
-    if entry is None or entry[0] is not meeting or entry[1] != len(cell.members):
-        entry = (meeting, len(cell.members), attendance(meeting, cell.members))
-        cache[id(meeting)] = entry
-    result: Attendance = entry[2]
-    return result
+    """``roster.attendance`` of a meeting, computed once for all the checks (a ward has
+    thousands of meetings, and several checks count each one)."""
+    cache: dict[str, Attendance] = cell.derived.setdefault("attendance", {})
+    key = meeting.meta.file or meeting.id
+    if key not in cache:
+        cache[key] = attendance(meeting, cell.members)
+    return cache[key]
 
 
 def meeting_of(cell: Cell, resolution: Resolution) -> Optional[Meeting]:

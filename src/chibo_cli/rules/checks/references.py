@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 from ...base.diagnostics import Diagnostic
 from ...base.i18n import _
 from ...records.loader import MEMBERS_FILE, Cell
-from ...records.models import Meeting, Record, Resolution
+from ...records.models import Located, Meeting, MemberVoteKind, Resolution
 from ...records.yamlio import YamlDoc
 from ._support import meeting_by_id
 from .spec import check, finding
@@ -25,7 +25,7 @@ def _names_in_meeting(meeting: Meeting) -> set[str]:
 _CLOSE_ENOUGH = 0.8
 
 
-def _unknown_member(cell: Cell, record: Record, path: tuple[str | int, ...],
+def _unknown_member(cell: Cell, record: Located, path: tuple[str | int, ...],
                     member_id: str) -> Iterator[Diagnostic]:
     if cell.member(member_id) is None and member_id not in cell.broken_ids:
         yield finding(cell.locate(record, *path),
@@ -49,7 +49,9 @@ def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
     Passes: ``chair: tran-thi-lan`` with ``- id: tran-thi-lan`` in members.yaml.
     Fails: ``chair: tran-thi-lann`` (typo) → ``V001 unknown member 'tran-thi-lann'``, with the
     hint ``did you mean 'tran-thi-lan'?`` when a member's id is that close.
-    Presenters and speakers may also be a guest's name as written under ``guests``.
+    Presenters and speakers may also be a guest's name as written under ``guests``; an admission
+    vote (``member_votes``) may name a candidate of candidates.yaml. Ratings and introducers are
+    checked too.
     An id whose member entry fails to load is not reported: one bad id there (``id:
     tran_van_thang``) would make every record naming ``tran-van-thang`` look wrong, burying the
     cause; the entry's own error says what to fix.
@@ -73,7 +75,10 @@ def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
         for i, task in enumerate(meeting.tasks):
             if task.owner:
                 yield from _unknown_member(cell, meeting, ("tasks", i, "owner"), task.owner)
+        candidates = {candidate.id for candidate in cell.candidates}
         for i, vote in enumerate(meeting.member_votes):
+            if vote.subject is MemberVoteKind.admission and vote.member in candidates:
+                continue  # voted on before the ceremony moves them into members.yaml
             yield from _unknown_member(cell, meeting, ("member_votes", i, "member"), vote.member)
     for resolution in cell.resolutions:
         for i, task in enumerate(resolution.tasks):
@@ -91,6 +96,18 @@ def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
         for i, topic in enumerate(plan.thematic):
             if topic.lead:
                 yield from _unknown_member(cell, plan, ("thematic", i, "lead"), topic.lead)
+    yield from _unknown_in_yearly(cell)
+
+
+def _unknown_in_yearly(cell: Cell) -> Iterator[Diagnostic]:
+    """Members named by ratings and by candidates' introducers."""
+    for rating in cell.ratings:
+        for i, entry in enumerate(rating.members):
+            yield from _unknown_member(cell, rating, ("members", i, "member"), entry.member)
+    for candidate in cell.candidates:
+        for i, introducer in enumerate(candidate.introducers):
+            yield from _unknown_member(cell, candidate, ("introducers", i, "member"),
+                                       introducer.member)
 
 
 @check("V002", "unknown-meeting")
@@ -172,8 +189,8 @@ def _duplicate_files(cell: Cell, kind: str, records: Sequence[Meeting | Resoluti
         if record.id in first:
             yield finding(cell.locate(record),
                           _("{kind} id '{id}' is used by two files: {first} and {second}",
-                            kind=kind, id=record.id, first=Path(first[record.id]._file).name,
-                            second=Path(record._file).name),
+                            kind=kind, id=record.id, first=Path(first[record.id].meta.file).name,
+                            second=Path(record.meta.file).name),
                           _("records are named by their file name without .yaml/.yml; rename "
                             "or delete one"))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 from ...base.diagnostics import Diagnostic, Severity
@@ -56,7 +57,7 @@ def number_duplicate(cell: Cell) -> Iterator[Diagnostic]:
 
 
 def _file_name(resolution: Resolution) -> str:
-    return resolution._file.replace("\\", "/").rsplit("/", 1)[-1]
+    return Path(resolution.meta.file).name
 
 
 def _gap_finding(cell: Cell, term: Term, resolution: Resolution, missing: list[int]

@@ -9,12 +9,12 @@ from typing import Iterator, Sequence
 from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
-from ...records.models import Meeting, MeetingKind, Record, ResolutionStatus, Task
+from ...records.models import Located, Meeting, MeetingKind, ResolutionStatus, Task
 from ._support import attendance_at, percent, rule_source, show_fraction
 from .spec import Tier, check, finding
 
 
-def _task_findings(cell: Cell, record: Record, tasks: Sequence[Task]) -> Iterator[Diagnostic]:
+def _task_findings(cell: Cell, record: Located, tasks: Sequence[Task]) -> Iterator[Diagnostic]:
     for i, task in enumerate(tasks):
         message = _missing_message(task)
         if message:

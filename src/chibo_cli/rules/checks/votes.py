@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 from ...base.diagnostics import Diagnostic, Location
 from ...base.i18n import _
 from ...records.loader import Cell
-from ...records.models import Meeting, MemberVoteKind, Record, ResolutionStatus, Vote
+from ...records.models import Located, Meeting, MemberVoteKind, ResolutionStatus, Vote
 from ..roster import Attendance
 from ._support import attendance_at, meeting_of, rule_fraction, rule_source, show_fraction, symbol
 from .spec import check, finding
@@ -17,7 +17,7 @@ from .spec import check, finding
 PathPart = tuple[str | int, ...]
 
 
-def _cast_votes(cell: Cell) -> Iterator[tuple[Record, PathPart, Vote, Meeting]]:
+def _cast_votes(cell: Cell) -> Iterator[tuple[Located, PathPart, Vote, Meeting]]:
     """Every recorded vote with the meeting it was cast at."""
     for meeting in cell.meetings:
         if meeting.vote is not None:
