@@ -1,7 +1,7 @@
 """chibo benchmarks: a script, not timed tests. Each prints a ratio; ``all`` writes RESULTS.md.
 
     python benchmarks/bench.py all [--work DIR]     # everything, then benchmarks/RESULTS.md
-    python benchmarks/bench.py validate|growth|startup|render|example [--work DIR]
+    python benchmarks/bench.py validate|growth|startup|render|example|report [--work DIR]
 
 Times are wall-clock medians/minima of child processes, interleaved with the floor they are
 compared against, because other work on the machine moves both together.
@@ -59,7 +59,9 @@ def floor(folder: Path) -> float:
 
 def generate(work: Path, cells: int, years: int) -> Path:
     # named after the generator's source, so a changed generator never reuses stale data
-    source = b"".join(p.read_bytes() for p in sorted((REPO / "src/chibo_cli").glob("demo*.py")))
+    # demo*.py was the generator before the move into demo/; both, so the key never goes blind
+    source = b"".join(p.read_bytes() for p in sorted((REPO / "src/chibo_cli").glob("demo*.py"))
+                      + sorted((REPO / "src/chibo_cli/demo").glob("*.py")))
     folder = work / f"ward-{cells}x{years}-{hashlib.sha256(source).hexdigest()[:8]}"
     if not (folder / "planted.json").is_file():
         subprocess.run([*CHIBO, "demo", "generate", str(folder), "--cells", str(cells),
@@ -98,6 +100,20 @@ def bench_validate(work: Path, rounds: int = 3) -> dict[str, object]:
     return {"files": files, "mb": size / 1e6, "floor": best_floor, "validate": best,
             "ratio": best / best_floor, "rss_mb": rss / 1024, "exact": exact,
             "planted": planted, "found": found, "floors": floors, "runs": runs}
+
+
+def bench_report(work: Path, rounds: int = 3) -> dict[str, object]:
+    """``chibo report --format json`` against ``chibo validate --format json`` on the 77 × 5
+    ward, interleaved; the report must cost at most 1.2× validate (it reuses the load)."""
+    folder = generate(work, 77, 5)
+    validates, reports = [], []
+    for _ in range(rounds):
+        validates.append(run_timed([*CHIBO, "validate", str(folder), "--format", "json"])[0])
+        reports.append(run_timed([*CHIBO, "report", str(folder), "--term", "--format", "json",
+                                  "--out", str(work / "report.json"), "--force"])[0])
+    best_validate, best_report = min(validates), min(reports)
+    return {"validate": best_validate, "report": best_report,
+            "ratio": best_report / best_validate, "validates": validates, "reports": reports}
 
 
 def bench_growth(work: Path) -> dict[str, object]:
@@ -195,6 +211,12 @@ def report(results: dict[str, dict[str, object]]) -> str:
             f"{r['one_book']:.2f} s; {r['all_docx']:.1f} s ({r['docs_docx']} docx); "
             f"{r['all_pdf']:.1f} s ({r['docs_pdf']} pdf) | – | "
             f"{float(r['all_docx']) / 77:.2f} s / book | – |")
+    if "report" in results:
+        p = results["report"]
+        lines.append(
+            f"| 6 | `report --term --format json` vs `validate --format json`, 77 cells × 5 years "
+            f"| {p['report']:.2f} s vs {p['validate']:.2f} s | ≤ 1.2× | {p['ratio']:.2f}× | "
+            f"{_yes(float(p['ratio']) <= 1.2)} |")
     if "example" in results:
         e = results["example"]
         lines.append(
@@ -210,7 +232,7 @@ def _yes(flag: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", choices=["all", "validate", "growth", "startup", "render",
-                                          "example"])
+                                          "example", "report"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/chibo-bench"))
     args = parser.parse_args()
     # pip compiles an installed package's bytecode; an editable install with this set would
@@ -220,7 +242,7 @@ def main() -> None:
     steps: dict[str, Callable[[], dict[str, object]]] = {
         "validate": lambda: bench_validate(args.work), "growth": lambda: bench_growth(args.work),
         "startup": bench_startup, "example": bench_example,
-        "render": lambda: bench_render(args.work)}
+        "render": lambda: bench_render(args.work), "report": lambda: bench_report(args.work)}
     names = list(steps) if args.which == "all" else [args.which]
     results = {}
     for name in names:

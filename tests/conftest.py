@@ -19,6 +19,13 @@ class CliResult:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """chibo speaks Vietnamese unless told otherwise; tests read its English, and a test of the
+    Vietnamese sets CHIBO_LANG=vi itself (subprocesses inherit the variable)."""
+    monkeypatch.setenv("CHIBO_LANG", "en")
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
         ) -> Callable[..., CliResult]:

@@ -158,9 +158,12 @@ def test_flat_parser_agrees_with_yaml(entries: dict[str, str]) -> None:
     ({"LANG": "vi_VN.UTF-8"}, "vi"),
     ({"CHIBO_LANG": "vi-VN"}, "vi"),
     ({"CHIBO_LANG": "en", "LANG": "vi_VN.UTF-8"}, "en"),
-    ({"LC_ALL": "C.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"),
+    ({"LC_ALL": "C.UTF-8", "LANG": "vi_VN.UTF-8"}, "vi"),  # C names no language: read on
     ({"LC_MESSAGES": "vi_VN", "LANG": "en_US.UTF-8"}, "vi"),
-    ({}, "en"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "vi"),
+    ({"LANG": "POSIX"}, "vi"),
+    ({}, "vi"),  # chibo's users are Vietnamese
 ])
 def test_language_comes_from_chibo_lang_then_the_locale(
         monkeypatch: pytest.MonkeyPatch, env: dict[str, str], lang: str) -> None:
@@ -287,7 +290,7 @@ def test_checks_list_and_describe_in_vietnamese(
     assert any(line.startswith("V022  resolution-majority") and "quá nửa mẫu số biểu quyết" in line
                for line in listed)
     described = cli("checks", "V022").out.splitlines()
-    assert described[0] == "V022 resolution-majority (error, default)"
+    assert described[0] == "V022 resolution-majority (lỗi, mặc định)"
     assert described[1] == ("    Nghị quyết được thông qua (hoặc biểu quyết tại buổi sinh hoạt) "
                             "có số phiếu tán thành quá nửa mẫu số biểu quyết.")
     assert any(line.startswith("    Fails: denominator 20") for line in described)

@@ -11,7 +11,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "chibo_cli"
 
 # Lowest first. A module may import from its own stage and any stage before it.
-STAGES = ["base", "records", "trust", "rules", "documents", "authoring", "demo", "cli"]
+STAGES = ["base", "records", "trust", "rules", "documents", "reports", "authoring", "demo",
+          "cli"]
 TOP = {"chibo_cli", "chibo_cli.console", "chibo_cli.__main__", "chibo_cli.templates"}
 
 

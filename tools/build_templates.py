@@ -101,6 +101,10 @@ def _styles(doc: DocumentObject) -> None:
     add_style(doc, "Chibo Index", size=13, align="l")
     add_style(doc, "Chibo Index Center", size=13)
     add_style(doc, "Chibo Index Head", size=13, bold=True)
+    add_style(doc, "Chibo Chart", align="c", before=6, after=6)
+    add_style(doc, "Chibo Table", size=11, align="l")
+    add_style(doc, "Chibo Table Center", size=11)
+    add_style(doc, "Chibo Table Head", size=11, bold=True)
     add_style(doc, "Chibo Cover", size=14)
     add_style(doc, "Chibo Cover Bold", size=14, bold=True)
     add_style(doc, "Chibo Cover Title", size=28, bold=True, before=150, after=6)
@@ -460,6 +464,53 @@ def book(doc: DocumentObject, records: str, var: str,
     tag(doc, "endfor")
 
 
+# ------------------------------------------------------------------ report
+
+REPORT_WIDTHS = [3.8, 1.9, 1.9, 1.7, 1.7, 1.4, 1.9, 2.2]
+REPORT_HEADS = ("Chi bộ", "Thường kỳ", "Chuyên đề", "Dự họp", "Phát biểu", "Cấp trên dự",
+                "Nhiệm vụ xong/ giao", "Chưa đạt")
+REPORT_FIELDS = ("name", "regular", "thematic", "attendance", "spoke", "superior", "tasks",
+                 "short")
+
+
+def report_body(doc: DocumentObject, v: str = "r") -> None:
+    """BÁO CÁO tình hình sinh hoạt chi bộ: sections of figures, the cells' table (committee),
+    the charts, the signature."""
+    header_table(doc, v, number=False)
+    para(doc, "BÁO CÁO", TITLE_STYLE)
+    para(doc, f"{{{{ {v}.summary }}}}", "Chibo Summary")
+    para(doc, "-----", "Chibo Rule")
+    tag(doc, f"for s in {v}.sections")
+    para(doc, "{{ s.heading }}", "Chibo Heading")
+    loop(doc, "for x in s.lines", "{{ x }}")
+    tag(doc, "endfor")
+    tag(doc, f"if {v}.committee")
+    para(doc, "Kết quả từng chi bộ (chi bộ chưa đạt yêu cầu xếp trước):", "Chibo Subheading")
+    table = plain_table(doc, REPORT_WIDTHS, rows=4, grid=True)
+    for cell, text in zip(table.rows[0].cells, REPORT_HEADS, strict=False):
+        cell_lines(cell, [("Chibo Table Head", text)])
+    cell_lines(table.rows[1].cells[0], [("Chibo Table", f"{{%tr for c in {v}.rows %}}")])
+    for index, (cell, name) in enumerate(zip(table.rows[2].cells, REPORT_FIELDS, strict=False)):
+        style = "Chibo Table" if index in (0, 7) else "Chibo Table Center"
+        cell_lines(cell, [(style, f"{{{{ c.{name} }}}}")])
+    cell_lines(table.rows[3].cells[0], [("Chibo Table", "{%tr endfor %}")])
+    tag(doc, "endif")
+    for chart in ("chart_months", "chart_ranking"):
+        tag(doc, f"if {v}.{chart}")
+        para(doc, f"{{{{ {v}.{chart} }}}}", "Chibo Chart")
+        tag(doc, "endif")
+    table = plain_table(doc, SIGN_WIDTHS)
+    left, right = table.rows[0].cells
+    cell_lines(left, [("Chibo Recipients Head", "Nơi nhận:"),
+                      ("Chibo Recipients", f"{{%p for x in {v}.recipients %}}"),
+                      ("Chibo Recipients",
+                       "- {{ x }}{% if loop.last %}.{% else %};{% endif %}"),
+                      ("Chibo Recipients", "{%p endfor %}")])
+    cell_lines(right, [("Chibo Sign Title", f"{{{{ {v}.sign_title }}}}"),
+                       ("Chibo Sign Role", f"{{{{ {v}.sign_role }}}}"),
+                       ("Chibo Sign Name", f"{{{{ {v}.sign_name }}}}")])
+
+
 # ------------------------------------------------------------------ main
 
 
@@ -475,6 +526,7 @@ def build() -> list[Path]:
             d, "resolutions", "r", resolution_body)),
         "rating-list.docx": rating_list_body,
         "rating-minutes.docx": rating_minutes_body,
+        "report.docx": report_body,
     }
     written = []
     for name, fill in made.items():

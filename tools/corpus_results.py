@@ -39,7 +39,7 @@ def outcome(case, tmp: Path) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     out, err = io.StringIO(), io.StringIO()
     args = [a.replace("{cell}", str(cell)) for a in case.args]
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run(args)
+        code = run(["--lang", "en", *args])  # the results page is English
     lines = [line for line in (out.getvalue() + err.getvalue()).splitlines()
              if case.code in line or (case.code == "exit2" and case.text in line)]
     first = (lines[0] if lines else "?").replace(str(cell) + "/", "").replace(str(cell), ".")

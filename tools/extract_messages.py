@@ -8,7 +8,7 @@ Usage:
 
 A message is the string literal (adjacent literals are joined by Python) given as the first
 argument of a call to ``_`` or ``<module>._``, the docstring of a function decorated with
-``@<app>.command`` (typer shows it as the help; ``i18n.translate_commands`` translates it), or the
+``@<app>.command`` (typer shows it as the help; ``cli.lang.prepare`` translates it), or the
 first docstring line of a function decorated with ``@check("V…", …)`` (the summary that
 ``chibo checks`` translates; the rest of a check's docstring stays English).
 A call with any other first argument (``_(role)``) must be listed in ``DYNAMIC`` with the
@@ -38,9 +38,20 @@ LOCALE = PACKAGE / "data" / "locale"
 # the argument can take: the strings of a tuple/list/set, or the values of a dict. None: the values
 # are collected another way (command docstrings, check summaries: see ``extract``).
 DYNAMIC: dict[tuple[str, str], tuple[str, str] | None] = {
-    ("src/chibo_cli/base/i18n.py", "info._chibo_doc"): None,
+    ("src/chibo_cli/cli/lang.py", "info._chibo_doc"): None,
+    ("src/chibo_cli/base/i18n.py", "english(text)"): None,  # retranslate: any message at all
+    ("src/chibo_cli/cli/lang.py", "text"): ("src/chibo_cli/cli/lang.py", "CLICK_WORDS"),
+    ("src/chibo_cli/cli/lang.py", "fixed"): ("src/chibo_cli/cli/lang.py", "CLICK_WORDS"),
+    ("src/chibo_cli/cli/lang.py", "key"): ("src/chibo_cli/cli/lang.py", "ARGUMENTS"),
+    ("src/chibo_cli/base/problems.py", "_LIMITS[kind]"):
+        ("src/chibo_cli/base/problems.py", "_LIMITS"),
+    ("src/chibo_cli/base/problems.py", "_SIMPLE[kind]"):
+        ("src/chibo_cli/base/problems.py", "_SIMPLE"),
+    ("src/chibo_cli/base/problems.py", "message"): ("src/chibo_cli/base/problems.py", "_YAML"),
     ("src/chibo_cli/cli/checks.py", "summary"): None,  # check docstrings and base/codes.py
     ("src/chibo_cli/cli/checks.py", "entry.summary"): None,
+    ("src/chibo_cli/cli/checks.py", "text"): ("src/chibo_cli/cli/checks.py", "WORDS"),
+    ("src/chibo_cli/cli/render.py", "found.origin"): ("src/chibo_cli/cli/render.py", "ORIGINS"),
     ("src/chibo_cli/rules/checks/meetings.py", "role"):
         ("src/chibo_cli/rules/checks/meetings.py", "_ROLES"),
     ("src/chibo_cli/records/encodings.py", "kind"):

@@ -38,8 +38,9 @@ def _code(code: str, name: str, doc: str, severity: Severity = Severity.ERROR) -
 PROBLEM_CODES: tuple[ProblemCode, ...] = (
     _code("Y001", "yaml-syntax", """A record file is well-formed YAML.
 Passes: `agenda: [Báo cáo, Thảo luận]`.
-Fails: `agenda: [Báo cáo, Thảo luận` (no closing bracket) → `Y001 error: YAML syntax error: did
-not find expected ',' or '}'`, at the line and column where reading stopped, with a hint."""),
+Fails: `agenda: [Báo cáo, Thảo luận` (no closing bracket) → `Y001 error: YAML syntax error: a
+list in [ ] is not closed`, at the line and column where reading stopped, with a hint; PyYAML's
+own words (`did not find expected ',' or ']'`) are in the JSON output's `extra`."""),
     _code("Y002", "duplicate-key", """A key appears once in each mapping.
 Passes: one `start:` line.
 Fails: `start: "19:30"` and later `start: "20:00"` → `Y002 error: duplicate key 'start' (first on

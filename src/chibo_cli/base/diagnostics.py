@@ -37,6 +37,7 @@ class Diagnostic:
     location: Location
     hint: str = ""
     check: str = ""
+    extra: str = ""  # the library's own English words behind a translated message (JSON only)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.file, self.location.line, self.location.col, self.code)

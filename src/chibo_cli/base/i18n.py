@@ -2,19 +2,22 @@
 
 Source strings are English. A catalog is a YAML mapping of source string to translation in
 ``data/locale/<lang>.yaml``; the language comes from ``CHIBO_LANG``, then the POSIX variables
-``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` (``vi_VN.UTF-8`` → ``vi``). When no catalog matches, the
-English source is shown, so adding a catalog never touches call sites.
+``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` (``vi_VN.UTF-8`` → ``vi``), then on Windows the user's
+display language, and is Vietnamese when none names one: chibo's users are Vietnamese, and a
+fresh Linux or Docker shell says only ``C``/``POSIX``, which is no choice of language. A language
+without a catalog (``en``, ``fr``) shows the English source, so adding a catalog never touches call
+sites.
 
 ``tools/extract_messages.py --check vi`` lists messages that lack a translation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 LOCALE = Path(__file__).resolve().parents[1] / "data" / "locale"
 
@@ -28,19 +31,24 @@ _ESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
 
 
+DEFAULT_LANGUAGE = "vi"
+LANGUAGE_VARIABLES = ("CHIBO_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def language() -> str:
-    """The two-letter language chibo speaks: ``CHIBO_LANG``, then the locale; ``en`` otherwise."""
-    for name in ("CHIBO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        raw = os.environ.get(name, "")
-        if raw:
-            return normalise(raw)
-    return normalise(_windows_ui_locale()) if os.name == "nt" else "en"
+    """The two-letter language chibo speaks: ``CHIBO_LANG``, then the locale, then Vietnamese."""
+    for name in LANGUAGE_VARIABLES:
+        lang = normalise(os.environ.get(name, ""))
+        if lang:
+            return lang
+    lang = normalise(_windows_ui_locale()) if os.name == "nt" else ""
+    return lang or DEFAULT_LANGUAGE
 
 
 def normalise(raw: str) -> str:
-    """``vi_VN.UTF-8``, ``vi-VN`` or ``VI`` → ``vi``; the C locale → ``en``."""
+    """``vi_VN.UTF-8``, ``vi-VN`` or ``VI`` → ``vi``; the C locale, which names no language → ""."""
     lang = raw.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
-    return "en" if lang in ("c", "posix", "") else lang
+    return "" if lang in ("c", "posix") else lang
 
 
 def _windows_ui_locale() -> str:
@@ -110,11 +118,20 @@ def catalog(lang: str) -> dict[str, str]:
     return flat if flat is not None else parse_yaml(text)
 
 
+def shown_date(value: dt.date) -> str:
+    """A date as a person reads it: ``01/12/2026`` in Vietnamese, ``2026-12-01`` in English."""
+    return value.strftime("%d/%m/%Y") if language() == "vi" else value.isoformat()
+
+
 def _(message: str, **params: object) -> str:
-    """Translate ``message`` and fill ``{name}`` placeholders from ``params``."""
+    """Translate ``message`` and fill ``{name}`` placeholders from ``params``; a ``date`` param
+    is written as the language writes dates (an ISO string param stays as it is: the way a date
+    is written in a record file)."""
     text = catalog(language()).get(message, message)
     if not params:
         return text
+    params = {name: shown_date(value) if type(value) is dt.date else value
+              for name, value in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -122,15 +139,22 @@ def _(message: str, **params: object) -> str:
         return message.format(**params)
 
 
-def translate_commands(app: Any) -> None:
-    """Translate the help typer takes from command docstrings, which it reads only when the
-    command line runs (``help=`` strings are translated where they are written)."""
-    import inspect
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, str]:
+    """Every translation of every catalog → its English source."""
+    sources: dict[str, str] = {}
+    for path in sorted(LOCALE.glob("*.yaml")):
+        for source, text in catalog(path.stem).items():
+            sources.setdefault(text, source)
+    return sources
 
-    for info in getattr(app, "registered_commands", ()):
-        if not hasattr(info, "_chibo_doc"):
-            info._chibo_doc = inspect.getdoc(info.callback) if info.help is None else None
-        if info._chibo_doc:
-            info.help = _(info._chibo_doc)
-    for group in getattr(app, "registered_groups", ()):
-        translate_commands(group.typer_instance)
+
+def english(text: str) -> str:
+    """The English source of ``text``, which may be a translation made earlier in another
+    language (typer's ``help=`` strings are translated once, at import); else ``text``."""
+    return _sources().get(text, text)
+
+
+def retranslate(text: str) -> str:
+    """``text`` in the language of this moment, whichever language it was translated in."""
+    return _(english(text))

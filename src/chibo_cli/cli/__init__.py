@@ -6,29 +6,59 @@ each command so that ``chibo --help`` and ``--version`` start fast.
 
 import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from ..base.errors import ChiboError, ExitStatus
-from ..base.i18n import _, translate_commands
+from ..base.i18n import _
 from . import (  # noqa: F401  (each registers its commands)
     checks,
     demo,
     records,
     render,
+    report,
     seal,
     validate,
     yearly,
 )
 from .app import app
+from .lang import prepare
 
 
 def run(argv: Optional[list[str]] = None) -> int:
-    """Run the command line and return its exit status: the one error boundary."""
+    """Run the command line and return its exit status; ``--lang`` holds for this run only."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    chosen, before = _chosen_language(args), os.environ.get("CHIBO_LANG")
+    if chosen:
+        # the environment, not a module variable: validate's worker processes inherit it
+        os.environ["CHIBO_LANG"] = chosen
     try:
-        translate_commands(app)  # typer reads command docstrings only now
-        result = app(args=argv, prog_name="chibo", standalone_mode=False)
+        return _run(args)
+    finally:
+        if chosen and before is None:
+            del os.environ["CHIBO_LANG"]
+        elif chosen and before is not None:
+            os.environ["CHIBO_LANG"] = before
+
+
+def _chosen_language(args: list[str]) -> str:
+    """The value of ``--lang`` among the options before the command, or ""."""
+    for index, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang":
+            return args[index + 1] if index + 1 < len(args) else ""
+        if not arg.startswith("-"):
+            break
+    return ""
+
+
+def _run(args: list[str]) -> int:
+    """The one error boundary."""
+    try:
+        prepare(app)  # every help text in this run's language, click's words too
+        result = app(args=args, prog_name="chibo", standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):
         return _interrupted()
     except ChiboError as exc:
@@ -36,7 +66,7 @@ def run(argv: Optional[list[str]] = None) -> int:
         return int(exc.status)
     except Exception as exc:  # noqa: BLE001 - the boundary that turns bugs into exit 3
         if _is_usage_error(exc):
-            exc.show()  # type: ignore[attr-defined]
+            _show_usage_error(exc)
             return ExitStatus.USAGE
         if os.environ.get("CHIBO_TRACEBACK"):
             raise
@@ -51,6 +81,21 @@ def run(argv: Optional[list[str]] = None) -> int:
 def _is_usage_error(exc: Exception) -> bool:
     """Click's usage errors (typer vendors click, so match by shape, not by class)."""
     return callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code")
+
+
+def _show_usage_error(exc: Any) -> None:
+    """Click's usage error in the user's words: the usage line, where to find help, the error."""
+    from .usage_errors import describe
+
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()  # the help page, which the translating formatter wrote
+        return
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        sys.stderr.write(ctx.get_usage() + "\n")
+        sys.stderr.write(_("Try '{command} {option}' for help.",
+                           command=ctx.command_path, option=ctx.help_option_names[0]) + "\n\n")
+    _print_error(*describe(exc))
 
 
 def _interrupted() -> int:

@@ -1,6 +1,7 @@
 """The typer application and its root options; command modules add their commands to ``app``."""
 
 import os
+from enum import Enum
 from typing import Optional
 
 import typer
@@ -20,6 +21,11 @@ app = typer.Typer(
 )
 
 
+class Language(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"chibo {__version__}")
@@ -32,6 +38,11 @@ def _root(
                                            help=_("Show the version and exit.")),
     traceback: bool = typer.Option(False, "--traceback",
                                    help=_("Show the full traceback of an internal error.")),
+    lang: Optional[Language] = typer.Option(
+        None, "--lang", help=_("Language of this run: vi or en (else CHIBO_LANG, then the "
+                               "system's language, then Vietnamese).")),
 ) -> None:
+    # --lang took effect before the command line was parsed (cli.run), so that the help pages
+    # are in that language too; here it is only declared and checked.
     if traceback:
         os.environ["CHIBO_TRACEBACK"] = "1"

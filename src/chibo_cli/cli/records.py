@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
 
@@ -34,8 +34,21 @@ def _fill(values: dict[str, Optional[str]], questions: dict[str, str],
         raise ChiboError(_("missing {flags}", flags=flags),
                          _("give them as options, or run in a terminal to be asked"))
     for key in missing:
-        values[key] = typer.prompt(questions[key], value_proc=_ANSWER_CHECKS.get(key))
+        values[key] = _ask(questions[key], _ANSWER_CHECKS.get(key))
     return {key: str(value) for key, value in values.items()}
+
+
+def _ask(question: str, check: Optional[Callable[[str], str]]) -> str:
+    """Ask until the answer passes ``check``; the slip is said in chibo's words (typer's own
+    prompt check prints an English 'Error:')."""
+    while True:
+        answer = str(typer.prompt(question))
+        if check is None:
+            return answer
+        try:
+            return check(answer)
+        except typer.BadParameter as exc:
+            typer.echo(f"{_('error')}: {exc.message}", err=True)
 
 
 def _date_answer(text: str) -> str:
@@ -107,6 +120,9 @@ def member_add(
     from ..authoring.text import parse_date, slugify
 
     if role is not None:
+        from ..records.keywords import english
+
+        role = english("Role", role)  # --role "bí thư" is --role secretary
         check_role_free(cell_root(cell), role)  # before the member is added, not after
 
     member = NewMember(
@@ -116,7 +132,7 @@ def member_add(
         card_number=card_number, citizen_id=citizen_id, id=member_id)
     if member.born >= member.admitted:
         raise ChiboError(_("the dates are out of order: born {born}, admitted {admitted}",
-                           born=member.born.isoformat(), admitted=member.admitted.isoformat()),
+                           born=member.born, admitted=member.admitted),
                          _("check the year of birth and of admission"))
     new_id, path = add_member(cell, member)
     typer.echo(_("added {id} to {path}", id=new_id, path=path))
@@ -150,7 +166,7 @@ def member_list(
     roster = _roster_problems(loaded, diagnostics)
     if loaded.roster_unreadable:  # missing or unreadable: an empty table would say "no members"
         _unreadable_roster(roster)
-    table = Table(title=_("Members on {date}", date=day.isoformat()))
+    table = Table(title=_("Members on {date}", date=day))
     table.add_column(_("id"), no_wrap=True)
     for header in (_("name"), _("status"), _("role"), _("card number"), _("citizen id")):
         table.add_column(header, overflow="fold")

@@ -201,6 +201,9 @@ def _unless_empty(sources: Sources, cell: "Cell") -> Optional[Sequence["Source"]
 # ------------------------------------------------------------------ templates
 
 
+ORIGINS = ("cell", "user", "built-in")  # where a template was found (templates.listing)
+
+
 @templates_app.command("list")
 def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.")),
                    templates: Optional[Path] = TEMPLATES) -> None:
@@ -211,7 +214,8 @@ def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.
     if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
         raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
     for found in listing(root, templates):
-        typer.echo(f"{found.name:<18} {found.origin:<12} {found.path}")
+        origin = _(found.origin) if found.origin in ORIGINS else found.origin
+        typer.echo(f"{found.name:<18} {origin:<12} {found.path}")
         typer.echo(f"    {_(NAMES[found.name])}")
 
 

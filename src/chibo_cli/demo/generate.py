@@ -164,24 +164,46 @@ def _umask() -> int:
 
 
 def _write_all(tmp: Path, ward: str, options: Options) -> list[Plant]:
-    committee = {"name": f"Đảng bộ phường {ward}"}
-    _write(tmp / COMMITTEE, document(committee, [
-        f"Đảng bộ phường — dữ liệu mẫu do {DEMO_MARK} tạo, tên người là hư cấu"]))
     build = functools.partial(build_cell, ward=ward, options=options)
     cores = os.cpu_count() or 1
     if options.cells < 8 or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         outputs: Iterable[CellOut] = map(build, range(options.cells))
-        return _write_cells(tmp, outputs)
+        return _write_cells(tmp, outputs, ward, options)
     with multiprocessing.get_context("fork").Pool(cores) as pool:  # cells are independent
-        return _write_cells(tmp, pool.imap(build, range(options.cells), chunksize=4))
+        return _write_cells(tmp, pool.imap(build, range(options.cells), chunksize=4), ward,
+                            options)
 
 
-def _write_cells(tmp: Path, outputs: Iterable[CellOut]) -> list[Plant]:
+@functools.cache
+def committee_members(options: Options) -> list[tuple[str, str]]:
+    """The ward committee's members who follow cells (name, title): one for about every six
+    cells, as a ward assigns its committee members; cell ``i`` is followed by member
+    ``i % len(...)``, who is the superior guest at its meetings."""
+    rng = random.Random(f"chibo-demo/{options.seed}/committee")
+    count = max(1, min(15, (options.cells + 5) // 6))
+    names: list[str] = []
+    while len(names) < count:
+        name = tx.person_name(rng, rng.choice(("nam", "nữ")))
+        if name not in names:
+            names.append(name)
+    return [(name, rng.choice(tx.GUEST_TITLES)) for name in names]
+
+
+def _write_cells(tmp: Path, outputs: Iterable[CellOut], ward: str,
+                 options: Options) -> list[Plant]:
     plants: list[Plant] = []
-    for out in outputs:
+    followers = committee_members(options)
+    follows: list[list[str]] = [[] for _ in followers]
+    for index, out in enumerate(outputs):
         for rel, text in out.files.items():
             _write(tmp / out.folder / rel, text)
         plants.extend(out.plants)
+        follows[index % len(followers)].append(out.folder)
+    committee = {"name": f"Đảng bộ phường {ward}", "members": [
+        {"name": name, "title": title, "cells": cells}
+        for (name, title), cells in zip(followers, follows, strict=True)]}
+    _write(tmp / COMMITTEE, document(committee, [
+        f"Đảng bộ phường — dữ liệu mẫu do {DEMO_MARK} tạo, tên người là hư cấu"]))
     manifest = [{"cell": p.cell, "file": p.file, "code": p.code} for p in plants]
     _write(tmp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return plants
@@ -211,7 +233,8 @@ def build_cell(index: int, ward: str, options: Options) -> CellOut:
     first, last = options.start_year, options.start_year + options.years - 1
     slots = _calendar(rng, first, last)
     roster = make_roster(rng, slots, first, last)
-    writer = _CellWriter(rng, unit, ward, roster, slots, options)
+    members = committee_members(options)
+    writer = _CellWriter(rng, unit, ward, roster, slots, options, members[index % len(members)])
     files = writer.files()
     plants = _plant(rng, folder, files, index)
     return CellOut(folder, files, plants)
@@ -248,13 +271,15 @@ class _CellWriter:
     """Draws the content of every record of one cell, consistent with its roster."""
 
     def __init__(self, rng: random.Random, unit: str, ward: str, roster: Roster,
-                 slots: list[Slot], options: Options) -> None:
+                 slots: list[Slot], options: Options, follower: tuple[str, str]) -> None:
         self.rng, self.unit, self.ward, self.roster = rng, unit, ward, roster
         self.slots, self.options = slots, options
         self.place = rng.choice(tx.PLACES).format(unit=unit.replace("Tổ", "tổ").replace(
             "Khu", "khu"))
+        # drawn even though replaced, so every other draw of the cell stays as it was
         self.guest = tx.person_name(rng, rng.choice(("nam", "nữ")))
         self.guest_title = rng.choice(tx.GUEST_TITLES)
+        self.guest, self.guest_title = follower
         self.unexcused: dict[tuple[str, int], int] = {}
         self.terms = _terms(rng, options.start_year, options.start_year + options.years - 1)
 

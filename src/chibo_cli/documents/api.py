@@ -167,8 +167,10 @@ def _render(cell: Cell, name: str, context: Mapping[str, Any], out: Path, stem: 
     return target
 
 
-def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> bytes:
-    """Render ``template`` with ``context`` in the sandbox and apply the rulebook's layout."""
+def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook,
+                 images: Optional[Mapping[str, tuple[bytes, float]]] = None) -> bytes:
+    """Render ``template`` with ``context`` in the sandbox and apply the rulebook's layout.
+    ``images`` maps a dotted context place (``r.chart_months``) to (PNG bytes, width in mm)."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
     from lxml.etree import XMLSyntaxError
@@ -178,6 +180,7 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> by
 
     try:
         document = DocxTemplate(str(template))
+        _place_images(document, context, images or {})
         document.render(context, jinja_env=jinja_env(), autoescape=True)
     except TemplateError as exc:
         raise ChiboError(_("template {path}: {error}", path=template, error=exc),
@@ -190,3 +193,18 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook) -> by
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _place_images(document: Any, context: dict[str, Any],
+                  images: Mapping[str, tuple[bytes, float]]) -> None:
+    """Put each image into the context where the template expects it (an InlineImage needs the
+    template it goes into, so the caller cannot build it)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    for place, (data, width) in images.items():
+        *parents, name = place.split(".")
+        target = context
+        for part in parents:
+            target = target[part]
+        target[name] = InlineImage(document, io.BytesIO(data), width=Mm(width))

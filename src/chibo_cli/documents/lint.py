@@ -30,6 +30,7 @@ CONTEXTS: dict[str, type] = {
     "resolution": shapes.ResolutionContext, "minutes-book": shapes.MinutesBookContext,
     "resolution-book": shapes.ResolutionBookContext,
     "rating-list": RatingListContext, "rating-minutes": RatingMinutesContext,
+    "report": shapes.ReportContext,
 }
 ANY = object()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, TypedDict
+from typing import Any, Optional, TypedDict
 
 
 class Header(TypedDict):
@@ -171,3 +171,39 @@ class MinutesBookContext(TypedDict):
 class ResolutionBookContext(TypedDict):
     book: Book
     resolutions: list[Resolution]
+
+
+class ReportSection(TypedDict):
+    heading: str        # I. SINH HOẠT CHI BỘ
+    lines: list[str]    # one paragraph each, figures written out
+
+
+class ReportRow(TypedDict):
+    """One cell's line in a committee report's table."""
+
+    name: str
+    regular: str        # 12/12
+    thematic: str       # 4/4
+    attendance: str     # 91,0%
+    spoke: str
+    superior: str       # meetings attended by the superior committee
+    tasks: str          # done/given
+    short: str          # what it falls short in, or ""
+
+
+class Report(TypedDict):
+    header: Header
+    summary: str        # Tình hình sinh hoạt chi bộ năm 2025
+    committee: bool
+    sections: list[ReportSection]
+    rows: list[ReportRow]
+    chart_months: Any   # an image (docxtpl InlineImage), or "" when there is no data
+    chart_ranking: Any  # committee reports only, else ""
+    sign_title: str     # T/M ĐẢNG ỦY / T/M CHI BỘ
+    sign_role: str      # BÍ THƯ
+    sign_name: str
+    recipients: list[str]
+
+
+class ReportContext(TypedDict):
+    r: Report

@@ -22,6 +22,7 @@ NAMES = {
     "resolution-book": "The resolution notebook (sổ nghị quyết) for a term",
     "rating-list": "The list proposing each member's year-end level (danh sách đề nghị xếp loại)",
     "rating-minutes": "Minutes of the year-end review and rating meeting (biên bản kiểm điểm)",
+    "report": "A report on the cells' meetings (báo cáo tình hình sinh hoạt chi bộ)",
 }
 SUFFIX = ".docx"
 

@@ -148,6 +148,12 @@ class Workspace:
 # ------------------------------------------------------------------ discovery
 
 
+def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
+    """The cell folders ``path`` names (see ``locate.locate``) and whether it is a committee."""
+    place = locate(path)
+    return list(place.cells), place.is_committee
+
+
 def load_workspace(path: Path | str) -> Workspace:
     """Load a cell folder or a committee folder; raise WorkspaceError if it is neither.
 

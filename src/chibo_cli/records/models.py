@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from ..base.diagnostics import Location
+from ..base.i18n import _
+from .keywords import Keyword
 from .yamlio import PathKey, YamlDoc
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -79,7 +80,7 @@ class FileRecord(Located):
 
 def _check_time(value: str) -> str:
     if not TIME.match(value):
-        raise ValueError("time must be written HH:MM, e.g. \"19:30\"")
+        raise ValueError(_("time must be written HH:MM, e.g. \"19:30\""))
     hours, minutes = value.split(":")
     return f"{int(hours):02d}:{minutes}"
 
@@ -138,10 +139,21 @@ class Branch(Located):
                                   "áp dụng từ một ngày: {value: 120, from: 2026-01-01}")
 
 
+class CommitteeMember(Record):
+    """A member of the superior committee and the cells assigned to them to follow."""
+
+    name: Text = Field(description="Họ tên cấp ủy viên (ghi đúng như ở mục khách mời của biên bản)")
+    title: Optional[str] = Field(None, description="Chức vụ")
+    cells: list[str] = Field(default_factory=list,
+                             description="Chi bộ được phân công theo dõi (tên thư mục chi bộ)")
+
+
 class Committee(Located):
     """committee.yaml — đảng ủy cấp trên quản lý nhiều chi bộ."""
 
     name: Text = Field(description="Tên đảng bộ, ví dụ \"Đảng bộ phường Tân Phong\"")
+    members: list[CommitteeMember] = Field(
+        default_factory=list, description="Cấp ủy viên và chi bộ được phân công theo dõi")
     rules: dict[str, Any] = Field(default_factory=dict,
                                   description="Thay đổi quy tắc áp dụng cho mọi chi bộ; "
                                   "áp dụng từ một ngày: {value: 120, from: 2026-01-01}")
@@ -150,12 +162,12 @@ class Committee(Located):
 # ---------------------------------------------------------------- members
 
 
-class Gender(str, Enum):
+class Gender(Keyword):  # Vietnamese words too: keywords.py
     male = "nam"
     female = "nữ"
 
 
-class EventKind(str, Enum):
+class EventKind(Keyword):  # Vietnamese words too: keywords.py
     admitted = "admitted"            # kết nạp (bắt đầu dự bị)
     confirmed = "confirmed"          # chuyển đảng viên chính thức
     transferred_in = "transferred_in"    # chuyển sinh hoạt đến
@@ -172,7 +184,7 @@ class EventKind(str, Enum):
     died = "died"                    # từ trần
 
 
-class Category(str, Enum):
+class Category(Keyword):  # Vietnamese words too: keywords.py
     full = "full"
     probationary = "probationary"
 
@@ -204,7 +216,7 @@ class Member(Located):
     def _in_date_order(cls, events: list[HistoryEvent]) -> list[HistoryEvent]:
         dates = [e.date for e in events]
         if dates != sorted(dates):
-            raise ValueError("history events must be in date order")
+            raise ValueError(_("history events must be in date order"))
         return events
 
 
@@ -217,7 +229,7 @@ class Roster(Record):
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingKind(str, Enum):
+class MeetingKind(Keyword):  # Vietnamese words too: keywords.py
     regular = "regular"              # thường kỳ
     thematic = "thematic"            # chuyên đề
     extraordinary = "extraordinary"  # bất thường
@@ -250,7 +262,7 @@ class Task(Record):
     due: Optional[dt.date] = Field(None, description="Thời hạn")
 
 
-class TaskStatus(str, Enum):
+class TaskStatus(Keyword):  # Vietnamese words too: keywords.py
     done = "done"                 # hoàn thành
     in_progress = "in_progress"   # đang thực hiện
     not_done = "not_done"         # chưa thực hiện
@@ -270,7 +282,7 @@ class Vote(Record):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class MemberVoteKind(str, Enum):
+class MemberVoteKind(Keyword):  # Vietnamese words too: keywords.py
     admission = "admission"          # đề nghị kết nạp
     confirmation = "confirmation"    # đề nghị công nhận chính thức
     exemption = "exemption"          # miễn công tác và sinh hoạt đảng
@@ -324,7 +336,7 @@ class Meeting(FileRecord):
 # ---------------------------------------------------------------- resolutions
 
 
-class ResolutionStatus(str, Enum):
+class ResolutionStatus(Keyword):  # Vietnamese words too: keywords.py
     draft = "draft"
     adopted = "adopted"
 
@@ -349,7 +361,7 @@ class Resolution(FileRecord):
     @model_validator(mode="after")
     def _adopted_has_number(self) -> "Resolution":
         if self.status is ResolutionStatus.adopted and self.number is None:
-            raise ValueError("an adopted resolution needs its number")
+            raise ValueError(_("an adopted resolution needs its number"))
         return self
 
 
@@ -365,7 +377,7 @@ class PlannedTopic(Record):
     @model_validator(mode="after")
     def _when(self) -> "PlannedTopic":
         if self.month is None and self.quarter is None:
-            raise ValueError("give the month or the quarter")
+            raise ValueError(_("give the month or the quarter"))
         return self
 
     @property

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..base.diagnostics import Diagnostic, Severity
 from ..base.i18n import _
+from ..base.problems import pydantic_problem
+from .keywords import with_words
 from .yamlio import PathKey, YamlDoc
 
 PERSONAL_FIELDS = frozenset({"card_number", "citizen_id"})
@@ -84,10 +86,11 @@ def _one(item: Any, loc: PathKey, model: type[BaseModel], doc: YamlDoc,
     message = _plain_problem(kind, item)
     if set(loc) & PERSONAL_FIELDS:  # never echo a citizen id or card number, even a wrong one
         return Diagnostic("S003", Severity.ERROR,
-                          _("{field}: {problem}", field=name, problem=message), where)
+                          _("{field}: {problem}", field=name, problem=message), where,
+                          extra=kind)
     return Diagnostic("S003", Severity.ERROR,
                       _("{field}: {problem} (got {value})", field=name, problem=message,
-                        value=_short(item.get("input"))), where)
+                        value=_short(item.get("input"))), where, extra=f"{kind}: {item['msg']}")
 
 
 def _plain_problem(kind: str, item: Any) -> str:
@@ -97,15 +100,6 @@ def _plain_problem(kind: str, item: Any) -> str:
         if fixed:
             return _("write the date as {date} (YYYY-MM-DD, two digits for month and day)",
                      date=fixed)
-        return _("not a real date; write it as YYYY-MM-DD, e.g. 2025-08-05")
-    if kind in ("bool_parsing", "bool_type"):
-        return _("write true or false")
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return _("write a whole number")
-    if kind == "list_type":
-        return _("write a list (lines starting with '- ')")
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return _("write fields (key: value) here")
     if kind == "string_pattern_mismatch" and item["loc"] and item["loc"][-1] in _ID_FIELDS:
         return _("an id uses only lowercase letters without diacritics, digits and '-', "
                  "e.g. tran-thi-lan")
@@ -115,8 +109,10 @@ def _plain_problem(kind: str, item: Any) -> str:
         return _("this is not written the expected way; see docs/format.md")
     if kind == "enum":
         expected = item.get("ctx", {}).get("expected", "")
-        return _("must be one of {values}", values=expected)
-    return str(item.get("msg", kind)).removeprefix("Value error, ")
+        return _("must be one of {values}", values=with_words(expected))
+    if kind in ("value_error", "assertion_error"):  # our own validators' words, translated there
+        return str(item.get("msg", kind)).removeprefix("Value error, ")
+    return pydantic_problem(kind, item.get("ctx"))
 
 
 _LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})")

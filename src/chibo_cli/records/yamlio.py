@@ -18,6 +18,7 @@ import yaml
 from ..base import yamltext
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
+from ..base.problems import yaml_problem
 from .encodings import describe_undecodable
 
 PathKey = tuple[Union[str, int], ...]
@@ -137,9 +138,9 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
 
 
 def _fail(doc: YamlDoc, code: str, message: str, line: int = 1, col: int = 1,
-          hint: str = "") -> YamlDoc:
+          hint: str = "", extra: str = "") -> YamlDoc:
     loc = Location(doc.file, line, col)
-    doc.diagnostics.append(Diagnostic(code, Severity.ERROR, message, loc, hint))
+    doc.diagnostics.append(Diagnostic(code, Severity.ERROR, message, loc, hint, extra=extra))
     return doc
 
 
@@ -210,11 +211,15 @@ def _syntax_error(doc: YamlDoc, text: str, exc: yaml.MarkedYAMLError) -> YamlDoc
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or str(exc)
-    if exc.context and "single document" in exc.context:
-        problem = _("a record file holds one YAML document, but '---' starts another")
     source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    message = _("YAML syntax error: {problem}", problem=problem)
-    return _fail(doc, "Y001", message, line, col, _syntax_hint(problem, source))
+    said = yaml_problem(problem, source)
+    if "mapping values" in problem and not _colon_in_value(source):  # not a quoting slip
+        said = _("a line indented differently from the fields around it")
+    if exc.context and "single document" in exc.context:
+        said = _("a record file holds one YAML document, but '---' starts another")
+    message = _("YAML syntax error: {problem}", problem=said)
+    return _fail(doc, "Y001", message, line, col, _syntax_hint(problem, source),
+                 extra=" ".join(filter(None, (exc.context, problem))))
 
 
 def _syntax_hint(problem: str, source: str) -> str:

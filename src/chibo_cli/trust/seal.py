@@ -195,7 +195,7 @@ def _check_gaps(cell: Cell, result: Verification) -> None:
         if _key(record) not in sealed and day is not None and day < newest:
             result.problems.append(_problem(result, "V074", last_line, _(
                 "{kind} '{id}' of {date} is agreed but not sealed, though later records are",
-                kind=kind_name(_key(record)[0]), id=record.id, date=day.isoformat()), _(
+                kind=kind_name(_key(record)[0]), id=record.id, date=day), _(
                 "if the end of the log was cut off, restore it; if the record was entered late, "
                 "run 'chibo seal'")))
 

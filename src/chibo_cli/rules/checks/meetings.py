@@ -104,7 +104,7 @@ def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> I
         yield finding(cell.locate(meeting, "end"),
                       _("the regular and thematic meetings of {date} last {minutes} minutes "
                         "together; a combined session needs at least {needed}",
-                        date=meeting.date.isoformat(), minutes=last - first, needed=needed),
+                        date=meeting.date, minutes=last - first, needed=needed),
                       _("rule meetings.min_minutes_combined ({source})",
                         source=rule_source(cell, "meetings.min_minutes_combined",
                                            meeting.date)))
@@ -167,7 +167,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
     if member is None:
         return "", ""  # V001 reports unknown ids
     state = standing(member, meeting.date)
-    day = meeting.date.isoformat()
+    day = meeting.date
     if not active_here(state):
         return (_("'{id}' is listed as absent but is not a member of the cell on {date}",
                   id=member_id, date=day),
@@ -221,7 +221,7 @@ def speaker_not_member(cell: Cell) -> Iterator[Diagnostic]:
                 continue
             yield finding(cell.locate(meeting, *path),
                           _("'{id}' speaks or presides on {date} but is not a member of the cell "
-                            "on that date", id=who, date=meeting.date.isoformat()),
+                            "on that date", id=who, date=meeting.date),
                           _("check the meeting's date and the member's history; a visitor is "
                             "written by name under 'guests:'"))
 

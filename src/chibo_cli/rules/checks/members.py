@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from ...base.diagnostics import Diagnostic, Severity
-from ...base.i18n import _
+from ...base.i18n import _, shown_date
 from ...records.loader import Cell
 from ...records.models import EventKind, Member
 from ..roster import admitted_on, standing
@@ -51,7 +51,7 @@ def _absences_finding(cell: Cell, member: Member, year: int, months: int,
     return finding(cell.locate(member, "id"),
                    _("'{id}' was absent without a reason in {count} months of {year}: {dates}",
                      id=member.id, count=months, year=year,
-                     dates=", ".join(day.isoformat() for day in sorted(dates))),
+                     dates=", ".join(shown_date(day) for day in sorted(dates))),
                    _("the cell considers removing the member's name ({source}); if a reason "
                      "was given, write it under 'reason:'",
                      source=rule_source(cell, "members.unexcused_absences_limit")))
@@ -84,8 +84,8 @@ def probation_overdue(cell: Cell) -> Iterator[Diagnostic]:
             yield finding(cell.locate(member, "history", _admission_index(member), "date"),
                           _("'{id}' is still probationary on {on}, {months} months after "
                             "admission on {admitted} ended on {due}", id=member.id,
-                            on=on.isoformat(), months=months, admitted=admitted.isoformat(),
-                            due=due.isoformat()),
+                            on=on, months=months, admitted=admitted,
+                            due=due),
                           _("vote on confirmation and add a 'confirmed' event to the history "
                             "({source})",
                             source=rule_source(cell, "members.probation_months", admitted)))
@@ -105,8 +105,8 @@ def born_after_admitted(cell: Cell) -> Iterator[Diagnostic]:
             yield finding(cell.locate(member, "born"),
                           _("'{id}' was born on {born}, not before the first event of the "
                             "history ({event} on {date})", id=member.id,
-                            born=member.born.isoformat(), event=first.event.value,
-                            date=first.date.isoformat()),
+                            born=member.born, event=first.event.value,
+                            date=first.date),
                           _("check the years of 'born' and of the history"))
 
 
@@ -141,7 +141,7 @@ def admitted_underage(cell: Cell) -> Iterator[Diagnostic]:
         if member.born < admitted and age < minimum:
             yield finding(cell.locate(member, "history", index, "date"),
                           _("'{id}' was admitted on {date} at {age}, below the minimum age of "
-                            "{minimum}", id=member.id, date=admitted.isoformat(), age=age,
+                            "{minimum}", id=member.id, date=admitted, age=age,
                             minimum=minimum),
                           _("check the years of 'born' and of the admission ({source})",
                             source=rule_source(cell, "members.min_admission_age", admitted)))

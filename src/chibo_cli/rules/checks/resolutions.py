@@ -130,7 +130,7 @@ def resolution_before_meeting(cell: Cell) -> Iterator[Diagnostic]:
         if meeting is not None and resolution.date is not None and resolution.date < meeting.date:
             yield finding(cell.locate(resolution, "date"),
                           _("resolution dated {date}, before its meeting on {meeting}",
-                            date=resolution.date.isoformat(), meeting=meeting.date.isoformat()),
+                            date=resolution.date, meeting=meeting.date),
                           _("a resolution is issued on or after the day the meeting votes it; "
                             "leave 'date:' out to use the meeting's date"))
 

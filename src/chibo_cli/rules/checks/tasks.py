@@ -155,7 +155,7 @@ def task_not_reviewed(cell: Cell) -> Iterator[Diagnostic]:
                 yield finding(cell.locate(meeting, "tasks", i),
                               _("task {n} of {meeting} ('{what}', due {due}) was never reviewed",
                                 n=i + 1, meeting=meeting.id, what=_shorten(task.what),
-                                due=task.due.isoformat()),
+                                due=task.due),
                               _("review it at a later meeting: under 'review:', 'task: {ref}' "
                                 "with its status", ref=f"{meeting.id}#{i + 1}"))
 

@@ -1,0 +1,1 @@
+"""Reports: the figures superiors ask for, per cell and for a committee, and their formats."""
