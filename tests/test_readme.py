@@ -31,11 +31,11 @@ def _commands(text: str) -> list[list[str]]:
 def fill_in(cell: Path, cli: Any) -> None:
     """What the secretary types during and after the meeting: two more members (the vote needs
     them), then the minutes and the adopted resolution."""
-    for name, born, admitted in (("Trần Văn Bình", "1965-01-02", "1990-02-03"),
-                                 ("Lê Thị Thu Hà", "1980-04-05", "2005-06-07")):
+    for name, born, admitted, confirmed in (
+            ("Trần Văn Bình", "1965-01-02", "1990-02-03", "1991-02-03"),
+            ("Lê Thị Thu Hà", "1980-04-05", "2005-06-07", "2006-06-07")):  # 12 months (V054)
         added = cli("member", "add", cell, "--name", name, "--gender", "nữ", "--born", born,
-                    "--admitted", admitted, "--confirmed", admitted.replace("-02-", "-03-")
-                    .replace("-06-", "-07-"))
+                    "--admitted", admitted, "--confirmed", confirmed)
         assert added.code == 0, added.err
     _edit(cell / "meetings/2025-09-09-regular.yaml", {
         "end": 'end: "21:10"',

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -33,7 +34,7 @@ from chibo_cli.records.rulebook import default_rulebook  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / "templates"
 HEADER_WIDTHS = [7.5, 9.0]
 SIGN_WIDTHS = [8.25, 8.25]
-INDEX_WIDTHS = [2.0, 3.2, 11.3]
+INDEX_WIDTHS = [3.0, 2.8, 10.7]  # "01-NQ/CB" on one line at 13 pt
 SIGN_SPACE_PT = 64  # room for a hand signature
 FIXED_TIME = dt.datetime(2026, 1, 1)  # stable metadata, so a rebuild changes nothing
 # A line to fill by hand: 30 ellipses stay on one line of the text width up to 15 pt.
@@ -291,34 +292,72 @@ def _votes(doc: DocumentObject, v: str) -> None:
 # ------------------------------------------------------------------ resolutions
 
 
-def resolution_body(doc: DocumentObject, v: str = "r") -> None:
+# Each type a cell issues (documents.resolution_types) has its own title and wording; a book
+# of several types picks them by the record's type ("any").
+WORDING = {
+    "NQ": {"title": "NGHỊ QUYẾT", "noun": "nghị quyết", "Noun": "Nghị quyết",
+           "second": "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP"},
+    "KL": {"title": "KẾT LUẬN", "noun": "kết luận", "Noun": "Kết luận",
+           "second": "II. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI"},
+}
+
+
+def word(kind: str, key: str, v: str) -> str:
+    """The wording ``key`` of ``kind``; for "any", a choice on ``{v}.type``."""
+    if kind != "any":
+        return WORDING[kind][key]
+    others = [(symbol, text) for symbol, text in WORDING.items() if symbol != "NQ"]
+    choices = "".join(f"{{% {'if' if i == 0 else 'elif'} {v}.type == \"{symbol}\" %}}{text[key]}"
+                      for i, (symbol, text) in enumerate(others))
+    return f"{choices}{{% else %}}{WORDING['NQ'][key]}{{% endif %}}"
+
+
+def _preamble(doc: DocumentObject, kind: str, v: str) -> None:
+    """What the document rests on: "căn cứ … CHI BỘ QUYẾT NGHỊ" or "chi bộ kết luận như sau"."""
+    if kind == "any":
+        tag(doc, f'if {v}.type == "KL"')
+        _preamble(doc, "KL", v)
+        tag(doc, "else")
+        _preamble(doc, "NQ", v)
+        tag(doc, "endif")
+    elif kind == "KL":
+        para(doc, f"Tại hội nghị chi bộ {{{{ {v}.meeting_date }}}}, sau khi nghe báo cáo và ý kiến "
+                  "thảo luận của đảng viên, chi bộ kết luận như sau:")
+    else:
+        para(doc, "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
+        para(doc, f"- Căn cứ kết quả sinh hoạt của chi bộ {{{{ {v}.meeting_date }}}},")
+        para(doc, "CHI BỘ QUYẾT NGHỊ:", "Chibo Center Bold")
+
+
+def resolution_body(doc: DocumentObject, kind: str = "NQ", v: str = "r") -> None:
+    """One resolution (NQ) or conclusion (KL); ``kind`` "any" for the notebook, which holds both."""
     tag(doc, f"if {v}.draft")
     para(doc, "DỰ THẢO", "Chibo Draft")
     tag(doc, "endif")
     header_table(doc, v, number=True)
-    para(doc, "NGHỊ QUYẾT", TITLE_STYLE)
+    para(doc, word(kind, "title", v), TITLE_STYLE)
     para(doc, f"{{{{ {v}.summary }}}}", "Chibo Summary")
     para(doc, "-----", "Chibo Rule")
-    para(doc, "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")
-    para(doc, f"- Căn cứ kết quả sinh hoạt của chi bộ {{{{ {v}.meeting_date }}}},")
-    para(doc, "CHI BỘ QUYẾT NGHỊ:", "Chibo Center Bold")
+    _preamble(doc, kind, v)
     # The three sections stay even when empty: a draft is filled in by hand on the dotted lines.
     para(doc, "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "Chibo Heading")
     loop_or_dots(doc, f"{v}.assessment", "c", "{{ c }}")
-    para(doc, "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", "Chibo Heading")
+    para(doc, word(kind, "second", v), "Chibo Heading")
     loop_or_dots(doc, f"{v}.targets", "t", "{{ loop.index }}. {{ t }}")
     para(doc, "III. TỔ CHỨC THỰC HIỆN", "Chibo Heading")
     # Every task ends with ";": the closing item below is the list's last.
     loop_or_dots(doc, f"{v}.tasks", "t",
                  "- {% if t.owner %}Đồng chí {{ t.owner }}: {% endif %}{{ t.what }}"
                  "{% if t.due %}; thời hạn hoàn thành: {{ t.due }}{% endif %};")
+    noun = word(kind, "noun", v)
     para(doc, f"- {{{{ {v}.executive }}}} tổ chức triển khai, theo dõi, kiểm tra việc thực hiện "
-              "nghị quyết; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc nghị quyết "
-              "này.")
+              f"{noun}; đảng viên trong chi bộ có trách nhiệm thực hiện nghiêm túc {noun} này.",
+         "Chibo Closing")
     tag(doc, f"if {v}.vote and not {v}.draft")
     vote = f"{v}.vote"
-    para(doc, f"Nghị quyết được chi bộ biểu quyết thông qua với {{{{ {vote}.in_favour }}}}/"
-              f"{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt {{{{ {vote}.percent }}}}).")
+    para(doc, f"{word(kind, 'Noun', v)} được chi bộ biểu quyết thông qua với "
+              f"{{{{ {vote}.in_favour }}}}/{{{{ {vote}.denominator }}}} đồng chí tán thành (đạt "
+              f"{{{{ {vote}.percent }}}}).", "Chibo Closing")
     tag(doc, "endif")
     table = plain_table(doc, SIGN_WIDTHS)
     left, right = table.rows[0].cells
@@ -437,8 +476,10 @@ def cover(doc: DocumentObject, index: bool) -> None:
     tag(doc, "if book.first")
     para(doc, "Từ {{ book.first }} đến {{ book.last }}", "Chibo Cover Line")
     tag(doc, "endif")
-    records = "nghị quyết" if index else "biên bản"
-    para(doc, f"Số {records} trong sổ: {{{{ book.count }}}}", "Chibo Cover Line")
+    if index:  # each type counted: "2 nghị quyết, 1 kết luận"
+        para(doc, "Số văn bản trong sổ: {{ book.tally }}", "Chibo Cover Line")
+    else:
+        para(doc, "Số biên bản trong sổ: {{ book.count }}", "Chibo Cover Line")
     if index:
         para(doc, "", "Chibo Page Break")
         para(doc, "DANH MỤC NGHỊ QUYẾT", TITLE_STYLE)
@@ -450,7 +491,7 @@ def cover(doc: DocumentObject, index: bool) -> None:
         cell_lines(table.rows[1].cells[0], [("Chibo Index", "{%tr for r in resolutions %}")])
         styles = ("Chibo Index Center", "Chibo Index Center", "Chibo Index")
         row = zip(table.rows[2].cells, styles,
-                  ("{{ r.number }}", "{{ r.short_date }}", "{{ r.title }}"), strict=False)
+                  ("{{ r.symbol }}", "{{ r.short_date }}", "{{ r.title }}"), strict=False)
         for cell, style, text in row:
             cell_lines(cell, [(style, text)])
         cell_lines(table.rows[3].cells[0], [("Chibo Index", "{%tr endfor %}")])
@@ -519,11 +560,12 @@ def build() -> list[Path]:
     made: dict[str, Callable[[DocumentObject], object]] = {
         "minutes-regular.docx": lambda d: minutes_body(d, "regular"),
         "minutes-thematic.docx": lambda d: minutes_body(d, "thematic"),
-        "resolution.docx": resolution_body,
+        "resolution.docx": lambda d: resolution_body(d, "NQ"),
+        "conclusion.docx": lambda d: resolution_body(d, "KL"),
         "minutes-book.docx": lambda d: (cover(d, False), book(
             d, "meetings", "m", lambda x: minutes_body(x, "any"))),
         "resolution-book.docx": lambda d: (cover(d, True), book(
-            d, "resolutions", "r", resolution_body)),
+            d, "resolutions", "r", lambda x: resolution_body(x, "any"))),
         "rating-list.docx": rating_list_body,
         "rating-minutes.docx": rating_minutes_body,
         "report.docx": report_body,
@@ -535,8 +577,21 @@ def build() -> list[Path]:
         _drop_leading_empty(doc)
         doc.core_properties.title = name.removesuffix(".docx")
         doc.save(str(OUT / name))
+        _stable_zip(OUT / name)
         written.append(OUT / name)
     return written
+
+
+def _stable_zip(path: Path) -> None:
+    """python-docx stamps every zip entry with the time of saving: stamp FIXED_TIME instead, so a
+    rebuild gives the same bytes and git sees only real changes."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            stamped = zipfile.ZipInfo(info.filename, FIXED_TIME.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(stamped, data)
 
 
 def _drop_leading_empty(doc: DocumentObject) -> None:

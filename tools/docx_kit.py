@@ -112,6 +112,8 @@ def plain_table(doc: DocumentObject, widths_cm: list[float], rows: int = 1,
         borders.append(line)
     tblpr.append(borders)
     for row in table.rows:
+        # A row never splits across pages: a signature, "Nơi nhận" and an index line stay whole.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, width in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(width)
     for column, width in zip(table.columns, widths_cm, strict=False):

@@ -13,7 +13,8 @@ from chibo_cli.base.codes import PROBLEM_CODES
 from chibo_cli.rules.checks import registry
 
 REPO = Path(__file__).resolve().parents[2]
-FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks")
+FAMILIES = ("references", "meetings", "votes", "resolutions", "calendar", "members", "tasks",
+            "admission")
 
 
 def _cases() -> list[tuple[str, list[object]]]:

@@ -53,6 +53,9 @@ CASES = [
     ("V034", {A: resolution(1, extra=COMPLETE.replace(TARGETS, "targets: []\n"))},
      [("V034", A, 6)]),
     ("V034", {A: resolution(1, extra=COMPLETE.replace(TASKS, ""))}, [("V034", A, 1)]),
+    ("V035", {}, []),
+    ("V035", {A: resolution(extra="type: KL\n")}, []),
+    ("V035", {A: resolution(extra="type: BC\n")}, [("V035", A, 5)]),
 ]
 
 

@@ -119,8 +119,8 @@ def test_a_member_that_fails_to_load_gives_no_false_count_errors(tmp_path: Path,
                                   MEETING_FILE: confirmation})
     assert not {code for code, _file in codes} & COUNTING, codes
     assert [code for code, _file in codes if code.startswith("S")], codes
-    if broken != "no id":
-        assert {file for _code, file in codes} == {"members.yaml"}, codes
+    if broken != "no id":  # V054: the vote is 4 months into her probation, not a count
+        assert {file for code, file in codes if code != "V054"} == {"members.yaml"}, codes
 
 
 def test_the_counting_checks_are_the_ones_that_wait() -> None:

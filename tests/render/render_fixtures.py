@@ -177,13 +177,19 @@ def docx_text(data: bytes) -> str:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in block.iter(_w("t"))))
+            lines.append(_paragraph_text(block))
         elif tag == "tbl":
             for row in block.iter(_w("tr")):
-                cells = [" / ".join("".join(t.text or "" for t in p.iter(_w("t")))
-                                    for p in tc.iter(_w("p"))) for tc in row.iter(_w("tc"))]
+                cells = [" / ".join(_paragraph_text(p) for p in tc.iter(_w("p")))
+                         for tc in row.iter(_w("tc"))]
                 lines.append(" | ".join(cells))
     return "\n".join(lines) + "\n"
+
+
+def _paragraph_text(paragraph: object) -> str:
+    """The text as printed: Word's non-breaking hyphen (in ``01-NQ/CB``) reads as a hyphen."""
+    return "".join("-" if node.tag == _w("noBreakHyphen") else node.text or ""
+                   for node in paragraph.iter(_w("t"), _w("noBreakHyphen")))  # type: ignore[attr-defined]
 
 
 def _w(name: str) -> str:

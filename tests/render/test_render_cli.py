@@ -72,7 +72,8 @@ def test_minutes_book_has_every_meeting_in_date_order(cli: Any, rich_cell: Path)
 
 def test_templates_list_copy_and_lookup_order(cli: Any, rich_cell: Path, tmp_path: Path) -> None:
     listed = cli("templates", "list", rich_cell)
-    assert listed.code == 0 and listed.out.count("built-in") == 8  # with the report
+    assert listed.code == 0 and listed.out.count("built-in") == 9  # with the report
+    assert "conclusion " in listed.out and "(kết luận, KL)" in listed.out
     copied = cli("templates", "copy", "minutes-regular", rich_cell)
     assert copied.code == 0
     target = rich_cell / "templates/minutes-regular.docx"

@@ -69,7 +69,7 @@ def test_documents_convert_and_read_right(rich_cell: Path, tmp_path: Path) -> No
     assert "SỔ BIÊN BẢN" in book and book.count("BIÊN BẢN Sinh hoạt chi bộ") == 3
     assert 4 <= pages <= 12
     notebook, pages = texts["so-nghi-quyet-nhiem-ky-2025-2030"]
-    assert "DANH MỤC NGHỊ QUYẾT" in notebook and "01 05/8/2025" in notebook
+    assert "DANH MỤC NGHỊ QUYẾT" in notebook and "01-NQ/CB 05/8/2025" in notebook
     assert 3 <= pages <= 6
 
 

@@ -1,5 +1,9 @@
 """Nothing lost: SIGKILL in the middle of writing a large book or a committee batch leaves every
-existing file intact and no partial file under a final name; Ctrl-C exits 130 cleanly."""
+existing file intact and no partial file under a final name; Ctrl-C exits 130 cleanly.
+
+The signal is sent at the riskiest moment every time, not by timing: the test hook in
+base/atomic.py (``CHIBO_TEST_PAUSE_BEFORE_RENAME``) makes each write wait, with its temp file
+complete, until the test removes a flag file."""
 
 from __future__ import annotations
 
@@ -16,15 +20,47 @@ from pathlib import Path
 import pytest
 from helpers import MEETING, make_cell
 
-ATTEMPTS = 6
-RENDER_SECONDS: dict[Path, float] = {}  # how long the first render of a book took
+from chibo_cli.base.atomic import PAUSE_ENV
 
 
-def _chibo(*args: str | Path) -> subprocess.Popen[bytes]:
+def _chibo(*args: str | Path, pause: Path | None = None) -> subprocess.Popen[bytes]:
+    """chibo in a child process; with ``pause``, every atomic write waits before its rename
+    until the test removes that file (the hook in base/atomic.py)."""
     env = dict(os.environ, CHIBO_LANG="en")
     env.pop("CHIBO_TRACEBACK", None)
+    env.pop(PAUSE_ENV, None)
+    if pause is not None:
+        env[PAUSE_ENV] = str(pause)
     return subprocess.Popen([sys.executable, "-m", "chibo_cli", *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+def _wait_for_pause(process: subprocess.Popen[bytes], flag: Path, timeout: float = 240) -> None:
+    """Until the writer has its temp file complete and waits before the rename."""
+    deadline = time.monotonic() + timeout
+    while not flag.exists():
+        if process.poll() is not None:
+            _out, err = process.communicate()
+            pytest.fail("chibo ended without writing: " + err.decode("utf-8", "replace"))
+        assert time.monotonic() < deadline, "chibo never reached a write"
+        time.sleep(0.01)
+
+
+def _signal_at_write(args: list[str | Path], flag: Path, number: int = 1,
+                     signum: int = signal.SIGKILL) -> tuple[int, str]:
+    """Start chibo, let ``number - 1`` writes finish, send ``signum`` between the temp file of
+    the ``number``-th write and its rename; returns its exit status and output."""
+    process = _chibo(*args, pause=flag)
+    for _done in range(number - 1):
+        _wait_for_pause(process, flag)
+        flag.unlink()
+    _wait_for_pause(process, flag)
+    temps = [p for p in Path(flag.read_text("utf-8") or ".").parent.glob(".*.tmp")]
+    assert temps, "the temp file is complete before the rename"
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=120)
+    flag.unlink(missing_ok=True)
+    return process.returncode, (out + err).decode("utf-8", "replace")
 
 
 def _digests(root: Path) -> dict[Path, str]:
@@ -38,19 +74,6 @@ def _complete_docx(path: Path) -> bool:
             return archive.testzip() is None and "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
         return False
-
-
-def _kill_when_writing(args: list[str | Path], watch: Path) -> bool:
-    """Start chibo, SIGKILL it as soon as a temp file appears under ``watch`` (or when it ends)."""
-    process = _chibo(*args)
-    caught = False
-    while process.poll() is None:
-        if any(p.name.endswith(".tmp") for p in watch.rglob(".*.tmp")):
-            process.send_signal(signal.SIGKILL)
-            caught = True
-            break
-    process.communicate(timeout=120)
-    return caught
 
 
 def _assert_intact(root: Path, before: dict[Path, str]) -> None:
@@ -86,72 +109,52 @@ def big_cell(tmp_path_factory: pytest.TempPathFactory) -> Path:
         files[f"meetings/{day.isoformat()}-{kind}.yaml"] = text.replace(
             "discussion:\n", "discussion:\n" + speeches)
     cell = make_cell(tmp_path_factory.mktemp("big") / "cell", files)
-    started = time.monotonic()
     first = _chibo("book", "minutes", cell, "--term", "--allow-errors")
     out, err = first.communicate(timeout=300)
     assert first.returncode == 0, err.decode()
-    RENDER_SECONDS[cell] = time.monotonic() - started
     return cell
 
 
-def test_sigkill_while_writing_a_large_book(big_cell: Path) -> None:
+def test_sigkill_while_writing_a_large_book(big_cell: Path, tmp_path: Path) -> None:
     assert len(list((big_cell / "meetings").glob("*.yaml"))) == 200
     before = _digests(big_cell)
-    caught = 0
-    for _attempt in range(ATTEMPTS):
-        caught += _kill_when_writing(["book", "minutes", big_cell, "--term", "--allow-errors",
-                                      "--force"], big_cell / "out")
-        _assert_intact(big_cell, before)
-        if caught:
-            break
-        before = _digests(big_cell)  # not caught: the run replaced the book (new zip times)
-    if not caught:
-        pytest.skip("the write window was never caught; nothing was checked mid-write")
+    status, _text = _signal_at_write(["book", "minutes", big_cell, "--term", "--allow-errors",
+                                      "--force"], tmp_path / "pause")
+    assert status == -signal.SIGKILL
+    _assert_intact(big_cell, before)
     book = next((big_cell / "out").glob("*.docx"))
     assert _digests(big_cell)[book] == before[book]  # killed before the rename: the old book
 
 
-def test_sigkill_at_random_moments_of_a_committee_batch(tmp_path: Path) -> None:
+def test_sigkill_at_each_write_of_a_committee_batch(tmp_path: Path) -> None:
     committee = tmp_path / "committee"
     made = subprocess.run([sys.executable, "-m", "chibo_cli", "demo", "generate", str(committee),
                            "--cells", "4", "--years", "3"], capture_output=True, timeout=300)
     assert made.returncode == 0, made.stderr.decode()
     first = _chibo("book", "minutes", committee, "--allow-errors")
     first.communicate(timeout=300)
-    assert len(list(committee.glob("*/out/*.docx"))) == 4
+    books = sorted(committee.glob("*/out/*.docx"))
+    assert len(books) == 4
     before = _digests(committee)
-    caught = 0
-    for delay in (0.8, 1.5, 2.5, None, None):
-        if delay is None:
-            caught += _kill_when_writing(["book", "minutes", committee, "--allow-errors",
-                                          "--force"], committee)
-        else:
-            process = _chibo("book", "minutes", committee, "--allow-errors", "--force")
-            time.sleep(delay)
-            process.send_signal(signal.SIGKILL)
-            process.communicate(timeout=120)
+    for number in (1, 2, 4):  # the first book, one in the middle, the last
+        status, _text = _signal_at_write(["book", "minutes", committee, "--allow-errors",
+                                          "--force"], tmp_path / "pause", number)
+        assert status == -signal.SIGKILL
         _assert_intact(committee, before)
+        # the books written before the kill were replaced whole; the one being written was not
+        assert _digests(committee)[books[number - 1]] == before[books[number - 1]]
     assert not [p for p in committee.rglob("*") if p.is_file() and p.suffix not in
                 (".yaml", ".docx", ".json", ".tmp")]
 
 
-def test_ctrl_c_exits_130_without_a_traceback(big_cell: Path) -> None:
+def test_ctrl_c_exits_130_without_a_traceback(big_cell: Path, tmp_path: Path) -> None:
     before = _digests(big_cell)
-    # Ctrl-C at a fraction of the measured render time: after start-up, before the end.
-    for fraction in (0.6, 0.5, 0.7, 0.4, 0.8):
-        process = _chibo("book", "minutes", big_cell, "--term", "--allow-errors", "--force")
-        time.sleep(RENDER_SECONDS[big_cell] * fraction)
-        if process.poll() is None:
-            break
-        _out, err = process.communicate()
-        assert process.returncode == 0, err.decode("utf-8", "replace")
-    else:
-        pytest.skip("the book was always rendered before Ctrl-C could be sent")
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=120)
-    text = (out + err).decode("utf-8", "replace")
+    left = set((big_cell / "out").glob(".*.tmp"))  # what an earlier SIGKILL may have left
+    status, text = _signal_at_write(["book", "minutes", big_cell, "--term", "--allow-errors",
+                                     "--force"], tmp_path / "pause", signum=signal.SIGINT)
     # -SIGINT: CPython re-raises SIGINT at exit when the interrupt landed inside eval()'d code
     # (namedtuple); a shell shows both as status 130.
-    assert process.returncode in (130, -signal.SIGINT), text
+    assert status in (130, -signal.SIGINT), text
     assert "Traceback" not in text and "interrupted" in text
     _assert_intact(big_cell, before)
+    assert set((big_cell / "out").glob(".*.tmp")) == left  # Ctrl-C removes its temp file

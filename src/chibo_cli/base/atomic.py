@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import ChiboError
@@ -28,6 +29,7 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
         raise cannot_write_in(folder, exc) from None
     try:
         _fill(fd, data, _mode_for(path))
+        _pause_for_tests(tmp)
         _publish(tmp, path, overwrite)
     except BaseException as exc:
         _remove_quietly(tmp)
@@ -35,6 +37,24 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
             raise _cannot_write(path, exc) from None
         raise
     _fsync_folder(folder)
+
+
+# Tests only (tests/trust/test_kill.py): the moment between the finished temp file and the rename
+# is too short to hit with a signal by timing. With this variable naming a file, each write creates
+# that file and waits until the test removes it (or a minute passes), so the signal lands there.
+PAUSE_ENV = "CHIBO_TEST_PAUSE_BEFORE_RENAME"
+_PAUSE_LIMIT_S = 60.0
+
+
+def _pause_for_tests(tmp: str) -> None:
+    flag = os.environ.get(PAUSE_ENV)
+    if not flag:
+        return
+    Path(flag).write_text(tmp, encoding="utf-8")
+    waited = 0.0
+    while os.path.exists(flag) and waited < _PAUSE_LIMIT_S:
+        time.sleep(0.01)
+        waited += 0.01
 
 
 def _refuse_read_only(path: Path) -> None:

@@ -75,9 +75,9 @@ def _render_one(reference: str, cell: Optional[Path], find: Callable[["Cell", st
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
-
     from ..records.locate import record_cell
 
+    _pdf_first(pdf)
     root, record_id = record_cell(reference, cell)
     workspace, found = _load_cell(root)
     record = find(found, record_id)
@@ -153,6 +153,7 @@ def _books(path: Path, out: Optional[Path], one: Callable[["Cell", Path], Path],
     from ..records.locate import locate
     from .validate import load_or_fail
 
+    _pdf_first(pdf)
     place = locate(path)
     workspace = load_or_fail(place.root)
     if not place.is_committee:
@@ -352,6 +353,14 @@ def _latest_year(cell: "Cell") -> int:
     from ..records.loader import today
 
     return max((m.date.year for m in cell.meetings), default=today().year)
+
+
+def _pdf_first(pdf: bool) -> None:
+    """With --pdf, stop before writing anything when LibreOffice is missing."""
+    if pdf:
+        from ..documents.pdf import require_soffice
+
+        require_soffice()
 
 
 def _finish(written: list[Path], pdf: bool, force: bool) -> int:

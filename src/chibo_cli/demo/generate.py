@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Optional, cast
 from ..base.atomic import cannot_write_in
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from ..records.models import Meeting
+from ..records.models import Meeting, MemberVoteKind
 from ..records.schema import SCHEMA_DIR as SCHEMA_PATH
 from ..records.schema import SCHEMAS, schema_text
 from ..rules.roster import Attendance, attendance
@@ -372,6 +372,8 @@ class _CellWriter:
         # attendance() reads only these fields; a plain namespace is 50× cheaper to build
         stub = cast(Meeting, SimpleNamespace(
             date=date, also_present=also,
+            member_votes=[SimpleNamespace(subject=MemberVoteKind(subject), member=pid)
+                          for subject, pid in self.roster.votes_at.get(date, [])],
             absent=[SimpleNamespace(member=a["member"], reason=a.get("reason")) for a in absent]))
         counts = attendance(stub, self.roster.models)
         gone = {a["member"] for a in absent}

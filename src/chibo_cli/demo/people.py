@@ -223,11 +223,14 @@ class _Changes:
 
     def _confirm(self, person: Person, admitted: dt.date) -> None:
         anniversary = admitted.replace(year=admitted.year + 1)
-        month = (anniversary.year, anniversary.month)
-        if month not in self.regular:
+        # the cell votes at the first regular meeting after probation ends (V054), and the
+        # decision is dated that day
+        after = [i for i, month in enumerate(self.months)
+                 if month in self.regular and self.regular[month] >= anniversary]
+        if not after or (self.regular[self.months[after[0]]] - anniversary).days > 62:
             return
-        self._vote(self.months.index(month), "confirmation", person.id)
-        person.events.append((anniversary, "confirmed", None, "Chi bộ đề nghị công nhận"))
+        voted = self._vote(after[0], "confirmation", person.id)
+        person.events.append((voted, "confirmed", None, "Chi bộ đề nghị công nhận"))
 
     def _newcomer(self, admitted: dt.date) -> Person:
         """A person admitted on ``admitted``, of age that day (members.min_admission_age) and at

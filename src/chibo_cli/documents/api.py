@@ -24,6 +24,7 @@ from ..records.rulebook import Rulebook
 from ..trust.seal import short_seals
 from . import context as ctx
 from . import shapes
+from .kinds import kind_of, tally
 from .templates import find
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -44,10 +45,12 @@ def render_minutes(cell: Cell, meeting: Meeting, out: Path, *,
 
 def render_resolution(cell: Cell, resolution: Resolution, out: Path, *,
                       templates: Optional[Path] = None, force: bool = False) -> Path:
-    """``out/nghi-quyet-<id>.docx``: one resolution, marked DỰ THẢO while a draft."""
+    """``out/nghi-quyet-<id>.docx`` (``ket-luan-<id>`` for a KL): one resolution or conclusion
+    in its type's template, marked DỰ THẢO while a draft."""
+    kind = kind_of(cell, resolution.type)
     seal = short_seals(cell).get(("resolution", resolution.id), "")
     context: shapes.ResolutionContext = {"r": ctx.resolution(cell, resolution, seal)}
-    return _render(cell, "resolution", context, out, f"nghi-quyet-{resolution.id}", templates,
+    return _render(cell, kind.template, context, out, f"{kind.stem}-{resolution.id}", templates,
                    force)
 
 
@@ -60,7 +63,7 @@ def render_minutes_book(cell: Cell, out: Path, *, year: Optional[int] = None,
     seals = short_seals(cell)
     records = [ctx.minutes(cell, m, seals.get(("meeting", m.id), "")) for m in meetings]
     dates = [m.date for m in meetings]
-    book = _book(cell, "SỔ BIÊN BẢN", "SINH HOẠT CHI BỘ", period, volume, dates)
+    book = _book(cell, "SỔ BIÊN BẢN", "SINH HOẠT CHI BỘ", period, volume, dates, "")
     context: shapes.MinutesBookContext = {"book": book, "meetings": records}
     return _render(cell, "minutes-book", context, out, stem, templates, force)
 
@@ -85,26 +88,29 @@ def minutes_book_meetings(cell: Cell, year: Optional[int], term: Optional[str]
 def render_resolution_book(cell: Cell, out: Path, *, term: Optional[str] = None,
                            volume: int = 1, templates: Optional[Path] = None,
                            force: bool = False) -> Path:
-    """The resolution notebook of a term: a cover, an index, every adopted resolution by number."""
+    """The resolution notebook of a term: a cover counting each type, an index, every adopted
+    resolution and conclusion in date order."""
     chosen = pick_term(cell, term)
     adopted = resolution_book_resolutions(cell, chosen)
     seals = short_seals(cell)
     records = [ctx.resolution(cell, r, seals.get(("resolution", r.id), "")) for r in adopted]
     dates = sorted(resolution_date(cell, r) for r in adopted)
-    book = _book(cell, "SỔ NGHỊ QUYẾT", "CỦA CHI BỘ", f"Nhiệm kỳ {chosen.label}", volume, dates)
+    book = _book(cell, "SỔ NGHỊ QUYẾT", "CỦA CHI BỘ", f"Nhiệm kỳ {chosen.label}", volume, dates,
+                 tally([r.type for r in adopted]))
     context: shapes.ResolutionBookContext = {"book": book, "resolutions": records}
     return _render(cell, "resolution-book", context, out, f"so-nghi-quyet-nhiem-ky-{chosen.label}",
                    templates, force)
 
 
 def resolution_book_resolutions(cell: Cell, term: Term) -> list[Resolution]:
-    """The adopted resolutions of ``term`` by number; EmptyBook when none."""
+    """The adopted resolutions (and conclusions) of ``term`` in date order, then by type and
+    number; EmptyBook when none."""
     adopted = [r for r in cell.resolutions if r.status is ResolutionStatus.adopted
                and in_term(cell, term, resolution_date(cell, r))]
     if not adopted:
         raise EmptyBook(_("{cell}: no adopted resolutions in term {term}; there is no book to "
                           "make", cell=cell.name, term=term.label))
-    return sorted(adopted, key=lambda r: (r.number or 0, r.id))
+    return sorted(adopted, key=lambda r: (resolution_date(cell, r), r.type, r.number or 0, r.id))
 
 
 # ------------------------------------------------------------------ terms and dates
@@ -139,12 +145,13 @@ def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
 
 
 def _book(cell: Cell, title: str, subtitle: str, period: str, volume: int,
-          dates: list[dt.date]) -> shapes.Book:
+          dates: list[dt.date], counted: str) -> shapes.Book:
     header = ctx.header(cell, dates[0] if dates else today())
     return {"superior": header["superior"], "cell": header["cell"], "title": title,
             "subtitle": subtitle, "period": period, "volume": f"{volume:02d}",
             "first": date_words(dates[0]) if dates else "",
-            "last": date_words(dates[-1]) if dates else "", "count": len(dates)}
+            "last": date_words(dates[-1]) if dates else "", "count": len(dates),
+            "tally": counted}
 
 
 def output_path(out: Path, stem: str) -> Path:
@@ -177,6 +184,7 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook,
 
     from .docx_layout import apply_layout
     from .env import jinja_env
+    from .symbols import keep_symbols_whole
 
     try:
         document = DocxTemplate(str(template))
@@ -190,6 +198,7 @@ def render_bytes(template: Path, context: dict[str, Any], rules: Rulebook,
                            path=template, error=exc),
                          _("run 'chibo templates lint {path}'", path=template)) from None
     apply_layout(document.docx, rules)
+    keep_symbols_whole(document.docx)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

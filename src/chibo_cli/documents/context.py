@@ -27,8 +27,16 @@ from ..records.models import (
 )
 from ..records.models import Task as TaskRecord
 from ..records.models import Vote as VoteRecord
-from ..rules.roster import Attendance, Standing, attendance, came_anyway, standing
+from ..rules.roster import (
+    Attendance,
+    Standing,
+    attendance,
+    came_anyway,
+    excused,
+    meeting_states,
+)
 from . import shapes
+from .kinds import KINDS, kind_of
 
 # Characters XML 1.0 cannot hold; a stray one would make Word refuse the whole file.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -40,7 +48,6 @@ _MEMBER_VOTE = {MemberVoteKind.admission: "Đề nghị kết nạp quần chún
                 MemberVoteKind.exemption: "Miễn công tác và sinh hoạt đảng đối với đồng chí {name}"}
 _VISITOR = (("exempted", "miễn công tác và sinh hoạt đảng"),
             ("away", "sinh hoạt tạm thời nơi khác"), ("suspended", "đang bị đình chỉ sinh hoạt"))
-_DOC_KIND = {"NQ": "nghị quyết", "KL": "kết luận"}
 _SUMMARY = {MeetingKind.regular: "Sinh hoạt chi bộ thường kỳ {month}",
             MeetingKind.thematic: "Sinh hoạt chi bộ chuyên đề {quarter}",
             MeetingKind.extraordinary: "Sinh hoạt chi bộ bất thường {date}"}
@@ -195,7 +202,9 @@ def _counts(att: Attendance) -> shapes.Counts:
 
 
 def _absentees(cell: Cell, meeting: Meeting) -> list[shapes.Absentee]:
-    return [{"name": name_of(cell, a.member), "reason": in_brackets(a.reason)}
+    # "Không lý do" written as a reason is no reason: the line reads "vắng không có lý do".
+    return [{"name": name_of(cell, a.member),
+             "reason": in_brackets(a.reason) if excused(a.reason) else ""}
             for a in meeting.absent]
 
 
@@ -208,7 +217,7 @@ def in_brackets(text: Optional[str]) -> str:
 
 
 def _visitors(cell: Cell, meeting: Meeting) -> list[shapes.Visitor]:
-    states = {m.id: standing(m, meeting.date) for m in cell.members}
+    states = meeting_states(meeting, cell.members)
     return [{"name": name_of(cell, mid), "status": _visitor_status(states[mid])}
             for mid in came_anyway(meeting, states)]
 
@@ -233,7 +242,7 @@ def _adopts(cell: Cell, meeting: Meeting) -> str:
         return "kết luận của đồng chí chủ trì"
     record = own[0]
     title = clean(record.title)
-    kind = _DOC_KIND.get(record.type, "văn bản")
+    kind = KINDS[record.type].noun if record.type in KINDS else "văn bản"
     if not title.casefold().startswith(kind):
         title = f"{kind} “{title}”"
     if record.status is ResolutionStatus.adopted and record.number is not None:
@@ -292,10 +301,13 @@ def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolut
     counts = attendance(meeting, cell.members) if meeting else None
     number = doc_number(cell, record.number, record.type)
     draft = record.status is ResolutionStatus.draft
+    kind = kind_of(cell, record.type)
     return {
-        "id": record.id, "header": header(cell, day, number), "draft": draft,
+        "id": record.id, "type": kind.symbol, "header": header(cell, day, number),
+        "draft": draft,
         "number": number.removeprefix("Số ").split("-")[0] if record.number else "",
-        "title": clean(record.title), "summary": _resolution_summary(record.title),
+        "symbol": number.removeprefix("Số ") if record.number else "",
+        "title": clean(record.title), "summary": _resolution_summary(record.title, kind.noun),
         "date": date_words(day), "short_date": short_date(day),
         "cell_name": clean(_branch(cell).name),
         "meeting_date": date_words(meeting.date) if meeting else date_words(day),
@@ -311,12 +323,12 @@ def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolut
     }
 
 
-def _resolution_summary(title: str) -> str:
-    """The line under NGHỊ QUYẾT: the title without the words "Nghị quyết" it would repeat."""
+def _resolution_summary(title: str, noun: str = "nghị quyết") -> str:
+    """The line under NGHỊ QUYẾT (KẾT LUẬN): the title without the words it would repeat."""
     text = clean(title)
-    if not text.lower().startswith("nghị quyết "):
+    if not text.lower().startswith(noun + " "):
         return text
-    rest = text[len("nghị quyết "):]
+    rest = text[len(noun) + 1:]
     if rest.startswith("về "):
         return rest
     if rest.lower().startswith("chi bộ "):

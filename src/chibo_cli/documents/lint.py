@@ -27,7 +27,8 @@ _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _CURLY = "“”‘’"
 CONTEXTS: dict[str, type] = {
     "minutes-regular": shapes.MinutesContext, "minutes-thematic": shapes.MinutesContext,
-    "resolution": shapes.ResolutionContext, "minutes-book": shapes.MinutesBookContext,
+    "resolution": shapes.ResolutionContext, "conclusion": shapes.ResolutionContext,
+    "minutes-book": shapes.MinutesBookContext,
     "resolution-book": shapes.ResolutionBookContext,
     "rating-list": RatingListContext, "rating-minutes": RatingMinutesContext,
     "report": shapes.ReportContext,

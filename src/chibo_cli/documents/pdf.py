@@ -29,15 +29,22 @@ def find_soffice() -> Optional[str]:
     return None
 
 
-def to_pdf(documents: Sequence[Path], force: bool = False) -> list[Path]:
-    """Convert each DOCX to a PDF beside it; raise a clear error when LibreOffice is missing."""
-    if not documents:
-        return []
+def require_soffice() -> str:
+    """The LibreOffice program, or a clear error (exit 2). Commands with ``--pdf`` call it before
+    writing anything, so a missing LibreOffice never leaves a new .docx beside an old .pdf."""
     soffice = find_soffice()
     if soffice is None:
         raise ChiboError(_("LibreOffice is needed for --pdf but was not found"),
                          _("install it: 'sudo apt-get install {package}' on Debian or Ubuntu, or "
                            "from https://www.libreoffice.org", package=PACKAGE))
+    return soffice
+
+
+def to_pdf(documents: Sequence[Path], force: bool = False) -> list[Path]:
+    """Convert each DOCX to a PDF beside it; raise a clear error when LibreOffice is missing."""
+    if not documents:
+        return []
+    soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="chibo-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         _run(soffice, documents, work)

@@ -124,9 +124,11 @@ class Minutes(TypedDict):
 
 class Resolution(TypedDict):
     id: str
+    type: str           # NQ, KL: which wording the notebook prints
     header: Header
     draft: bool
     number: str         # "05", or "" for a draft
+    symbol: str         # "05-NQ/CB", or "" for a draft
     title: str          # as written in the record
     summary: str        # the line under NGHỊ QUYẾT
     date: str           # ngày 05 tháng 8 năm 2025
@@ -153,6 +155,7 @@ class Book(TypedDict):
     first: str          # date of the first record, in words, or ""
     last: str
     count: int
+    tally: str          # "2 nghị quyết, 1 kết luận" (the resolution notebook), or ""
 
 
 class MinutesContext(TypedDict):

@@ -18,6 +18,7 @@ NAMES = {
     "minutes-regular": "Minutes of a regular meeting (biên bản sinh hoạt thường kỳ)",
     "minutes-thematic": "Minutes of a thematic meeting (biên bản sinh hoạt chuyên đề)",
     "resolution": "A resolution (nghị quyết), with DỰ THẢO while it is a draft",
+    "conclusion": "A conclusion (kết luận, KL), with DỰ THẢO while it is a draft",
     "minutes-book": "The minutes book (sổ biên bản) for a year or a term",
     "resolution-book": "The resolution notebook (sổ nghị quyết) for a term",
     "rating-list": "The list proposing each member's year-end level (danh sách đề nghị xếp loại)",

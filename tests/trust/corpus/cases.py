@@ -54,6 +54,8 @@ _BOMB = ("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *
          "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e]\n")
 _NFD_ID = unicodedata.normalize("NFD", "trần-thị-lan")
 _VI = "place: Nhà văn hóa tổ dân phố số 3\nconclusion: Chi bộ thống nhất nội dung nghị quyết\n"
+_ADMISSION_VOTE = meeting("read_back: true", "read_back: true\nmember_votes:\n"
+                          "  - {subject: admission, member: vu-thi-mai, for: 3}")
 
 CASES: list[Case] = [
     # ---- broken YAML
@@ -162,6 +164,23 @@ CASES: list[Case] = [
          "missing file members.yaml"),
     Case("seal-log-typed-by-hand", {"seal.log": "đã đóng dấu ngày 05/8\n"}, "V070", "seal.log",
          1, "not a JSON entry"),
+    # ---- membership dates and votes (issue 10.5)
+    Case("confirmed-before-probation-ends", members("- {date: 2011-02-03, event: confirmed}",
+                                                    "- {date: 2010-08-03, event: confirmed}"),
+         "V054", "members.yaml", 24, "before 12 months of probation"),
+    # 17 when the cell votes on 2025-08-05, 18 at the ceremony on 2025-09-20
+    Case("underage-at-admission-vote", {**_ADMISSION_VOTE, "members.yaml": MEMBERS.replace(
+        "born: 1999-01-20", "born: 2007-09-01").replace("{date: 2025-03-26, event: admitted}",
+                                                        "{date: 2025-09-20, event: admitted}")},
+         "V055", M, 25, "below the minimum age of 18"),
+    Case("admitted-before-admission-vote", _ADMISSION_VOTE, "V056", "members.yaml", 37,
+         "before the cell's admission vote"),
+    # ---- documents (issue 10.6)
+    Case("type-the-cell-does-not-issue", {R: RESOLUTION + "type: BC\n"}, "V035", R, 5,
+         "'BC' is not a type of document the cell issues"),
+    Case("render-a-type-without-template", {R: RESOLUTION + "type: BC\n"}, "exit2", "", 0,
+         "no template for document type 'BC'",
+         args=("render", "resolution", "2025-08-05", "-C", "{cell}", "--allow-errors")),
     # ---- the folder itself
     Case("cell-is-a-file", {}, "exit2", "", 0, "is a file, not a cell or committee folder",
          args=("validate", "{cell}/branch.yaml")),

@@ -21,6 +21,7 @@ __all__ = ["CheckSpec", "Tier", "check", "finding", "registry", "selected", "run
 def registry() -> dict[str, CheckSpec]:
     """Every check, by code, from the family modules listed here."""
     from . import (
+        admission,
         calendar,
         candidates,
         meetings,
@@ -34,8 +35,8 @@ def registry() -> dict[str, CheckSpec]:
     )
 
     specs: dict[str, CheckSpec] = {}
-    for module in (references, meetings, votes, resolutions, calendar, members, tasks, seal,
-                   ratings, candidates):
+    for module in (references, meetings, votes, resolutions, calendar, members, admission, tasks,
+                   seal, ratings, candidates):
         for value in vars(module).values():
             spec = getattr(value, "chibo_check", None)
             if isinstance(spec, CheckSpec):

@@ -131,6 +131,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last_day))
 
 
+def age_on(born: dt.date, day: dt.date) -> int:
+    """Whole years of age on ``day`` (the birthday itself counts)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 def normal_text(text: str) -> str:
     """For comparing titles typed by people: NFC, casefold, single spaces."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -11,7 +11,7 @@ from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, minutes_of
-from ..roster import standing
+from ..roster import meeting_standing
 from ._support import (
     active_here,
     attendance_at,
@@ -166,7 +166,7 @@ def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str
     member = cell.member(member_id)
     if member is None:
         return "", ""  # V001 reports unknown ids
-    state = standing(member, meeting.date)
+    state = meeting_standing(member, meeting)
     day = meeting.date
     if not active_here(state):
         return (_("'{id}' is listed as absent but is not a member of the cell on {date}",
@@ -217,7 +217,7 @@ def speaker_not_member(cell: Cell) -> Iterator[Diagnostic]:
     for meeting in cell.meetings:
         for path, who in _people(meeting):
             member = cell.member(who)
-            if member is None or active_here(standing(member, meeting.date)):
+            if member is None or active_here(meeting_standing(member, meeting)):
                 continue
             yield finding(cell.locate(meeting, *path),
                           _("'{id}' speaks or presides on {date} but is not a member of the cell "

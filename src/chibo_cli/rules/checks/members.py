@@ -1,4 +1,4 @@
-"""Checks: members — repeated unexcused absence, probation past its term, impossible birth dates."""
+"""Checks: members — unexcused absences, probation past its term, impossible birth dates."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from typing import Iterator
 
-from ...base.diagnostics import Diagnostic, Severity
+from ...base.diagnostics import Diagnostic, Location, Severity
 from ...base.i18n import _, shown_date
 from ...records.loader import Cell
-from ...records.models import EventKind, Member
-from ..roster import admitted_on, standing
-from ._support import add_months, rule_int, rule_source
+from ...records.models import EventKind, Meeting, Member, MemberVoteKind
+from ..roster import admitted_on, excused, meeting_standing, says_no_reason, standing
+from ._support import add_months, age_on, rule_int, rule_source
 from .spec import check, finding
 
 
@@ -21,7 +21,8 @@ def _unexcused_by_year(cell: Cell) -> dict[str, dict[int, list[dt.date]]]:
     for meeting in cell.meetings:
         for absence in meeting.absent:
             member = cell.member(absence.member)
-            if absence.reason or member is None or not standing(member, meeting.date).required:
+            if (excused(absence.reason) or member is None
+                    or not meeting_standing(member, meeting).required):
                 continue
             found[member.id][meeting.date.year].append(meeting.date)
     return found
@@ -57,6 +58,27 @@ def _absences_finding(cell: Cell, member: Member, year: int, months: int,
                      source=rule_source(cell, "members.unexcused_absences_limit")))
 
 
+@check("V057", "reason-says-none", Severity.WARNING, needs_roster=True)
+def reason_says_none(cell: Cell) -> Iterator[Diagnostic]:
+    """An absence's reason is a reason, not words saying there was none.
+
+    Passes: ``absent: [{member: do-van-minh, reason: Đi công tác}]``, or no ``reason`` at all.
+    Fails: ``reason: Không lý do`` (also ``không có lý do``, ``vắng không phép``, ``khong ly
+    do``…) → ``V057 warning: the reason given for 'do-van-minh' ('Không lý do') says there was
+    none; counted as absent without a reason``. chibo counts such an absence as unexcused (in the
+    vote denominator, V050 and the minutes) whatever the field holds.
+    """
+    for meeting in cell.meetings:
+        for i, absence in enumerate(meeting.absent):
+            if says_no_reason(absence.reason):
+                yield finding(cell.locate(meeting, "absent", i, "reason"),
+                              _("the reason given for '{id}' ('{reason}') says there was none; "
+                                "counted as absent without a reason", id=absence.member,
+                                reason=absence.reason),
+                              _("leave 'reason:' out when there was none ({source})",
+                                source=rule_source(cell, "members.unexcused_absences_limit")))
+
+
 def _admission_index(member: Member) -> int:
     indexes = [i for i, e in enumerate(member.history) if e.event is EventKind.admitted]
     return indexes[-1]
@@ -70,6 +92,9 @@ def probation_overdue(cell: Cell) -> Iterator[Diagnostic]:
     Fails: admitted 2025-03-26, no ``confirmed`` event, latest meeting 2026-04-07 → ``V051
     warning: 'vu-thi-mai' is still probationary on 2026-04-07, 12 months after admission on
     2025-03-26 ended on 2026-03-26``. Judged on the date of the cell's latest meeting, not today.
+    When the cell has already voted on her confirmation it is information, not a warning: ``V051
+    info: 'vu-thi-mai' awaits the superior committee's decision on her confirmation, voted at
+    2026-04-07-regular``.
     """
     if not cell.meetings:
         return
@@ -81,14 +106,36 @@ def probation_overdue(cell: Cell) -> Iterator[Diagnostic]:
         months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
         due = add_months(admitted, months)
         if on > due:
-            yield finding(cell.locate(member, "history", _admission_index(member), "date"),
-                          _("'{id}' is still probationary on {on}, {months} months after "
+            where = cell.locate(member, "history", _admission_index(member), "date")
+            voted = _confirmation_vote(cell, member, admitted)
+            yield (_awaiting(where, member, voted) if voted is not None
+                   else _overdue(cell, where, member, on, admitted, due))
+
+
+def _confirmation_vote(cell: Cell, member: Member, admitted: dt.date) -> Meeting | None:
+    """The latest meeting since the admission that voted on the member's confirmation."""
+    votes = [m for m in cell.meetings if m.date > admitted and any(
+        v.subject is MemberVoteKind.confirmation and v.member == member.id
+        for v in m.member_votes)]
+    return max(votes, key=lambda m: m.date) if votes else None
+
+
+def _awaiting(where: Location, member: Member, meeting: Meeting) -> Diagnostic:
+    return finding(where, _("'{id}' awaits the superior committee's decision on the "
+                            "confirmation voted at {meeting}", id=member.id, meeting=meeting.id),
+                   _("when the decision comes, add a 'confirmed' event with its date and number"),
+                   Severity.INFO)
+
+
+def _overdue(cell: Cell, where: Location, member: Member, on: dt.date, admitted: dt.date,
+             due: dt.date) -> Diagnostic:
+    months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
+    return finding(where, _("'{id}' is still probationary on {on}, {months} months after "
                             "admission on {admitted} ended on {due}", id=member.id,
-                            on=on, months=months, admitted=admitted,
-                            due=due),
-                          _("vote on confirmation and add a 'confirmed' event to the history "
-                            "({source})",
-                            source=rule_source(cell, "members.probation_months", admitted)))
+                            on=on, months=months, admitted=admitted, due=due),
+                   _("vote on confirmation and add a 'confirmed' event to the history "
+                     "({source})",
+                     source=rule_source(cell, "members.probation_months", admitted)))
 
 
 @check("V052", "born-after-admitted", needs_roster=True)
@@ -108,11 +155,6 @@ def born_after_admitted(cell: Cell) -> Iterator[Diagnostic]:
                             born=member.born, event=first.event.value,
                             date=first.date),
                           _("check the years of 'born' and of the history"))
-
-
-def _age_on(born: dt.date, day: dt.date) -> int:
-    """Whole years of age on ``day`` (the birthday itself counts)."""
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def _first_admission(member: Member) -> int | None:
@@ -137,7 +179,7 @@ def admitted_underage(cell: Cell) -> Iterator[Diagnostic]:
             continue
         admitted = member.history[index].date
         minimum = rule_int(cell, "members.min_admission_age", admitted)
-        age = _age_on(member.born, admitted)
+        age = age_on(member.born, admitted)
         if member.born < admitted and age < minimum:
             yield finding(cell.locate(member, "history", index, "date"),
                           _("'{id}' was admitted on {date} at {age}, below the minimum age of "

@@ -170,3 +170,23 @@ def resolution_incomplete(cell: Cell) -> Iterator[Diagnostic]:
     for resolution in cell.resolutions:
         if resolution.status is ResolutionStatus.adopted:
             yield from _missing_parts(cell, resolution)
+
+
+@check("V035", "document-type")
+def document_type(cell: Cell) -> Iterator[Diagnostic]:
+    """A resolution's type is one the cell issues (documents.resolution_types: NQ, KL).
+
+    Passes: ``type: KL`` (a conclusion, rendered as KẾT LUẬN), or no ``type`` (NQ).
+    Fails: ``type: BC`` → ``V035 'BC' is not a type of document the cell issues from
+    resolutions/ (NQ, KL)``. Each type has its own template; a report or a plan is not a
+    resolution record.
+    """
+    allowed = [str(t) for t in cell.rules["documents.resolution_types"]]
+    for resolution in cell.resolutions:
+        if resolution.type not in allowed:
+            yield finding(cell.locate(resolution, "type"),
+                          _("'{type}' is not a type of document the cell issues from "
+                            "resolutions/ ({types})", type=resolution.type,
+                            types=", ".join(allowed)),
+                          _("write 'type: NQ' for a resolution or 'type: KL' for a conclusion "
+                            "({source})", source=rule_source(cell, "documents.resolution_types")))
