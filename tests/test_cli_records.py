@@ -247,7 +247,7 @@ def test_new_resolution_with_cell_option(cli: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("meeting, message", [
     ("2025-02-01-regular", "unknown meeting"),
-    ("meetings/2025-02-01-regular.yaml", "unknown meeting"),
+    ("meetings/2025-02-01-regular.yaml", "meetings/2025-02-01-regular.yaml does not exist"),
 ])
 def test_new_resolution_unknown_meeting(cli: Any, tmp_path: Path, meeting: str,
                                         message: str) -> None:

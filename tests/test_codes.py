@@ -29,6 +29,7 @@ CELL_CASES: dict[str, dict[str, Any]] = {
     "Y006": {M: ""},
     "Y007": {M: b"\x89PNG\r\n\x1a\n" + bytes(64)},
     "Y009": {"members.yaml": None},
+    "Y010": {"meetings/2025-08-05-regular - Copy.yaml": MEETING},
     "S001": {M: MEETING.replace("recorder:", "recoder:")},
     "S002": {M: MEETING.replace("date: 2025-08-05\n", "")},
     "S003": {M: MEETING.replace('start: "19:30"', 'start: "25:61"')},

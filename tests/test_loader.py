@@ -217,3 +217,29 @@ def test_rules_command_shows_a_committee_override(cli: Any, tmp_path: Path) -> N
     assert result.code == 0, result.err
     assert "attendance.warn_below = 3/4  (set in " in result.out
     assert "committee.yaml)" in result.out
+
+
+@pytest.mark.parametrize("name", ["2025-08-05-regular - Copy.yaml", "Biên bản tháng 8.yaml",
+                                  "2025-08-05-Regular.yml"])
+def test_a_file_not_named_like_a_record_is_an_error_and_not_read(
+        cli: Any, tmp_path: Path, name: str) -> None:
+    cell = make_cell(tmp_path, {f"meetings/{name}": MEETING,
+                                "resolutions/2025-08-05-regular (1).yaml": "meeting: x\n"})
+    workspace = load_workspace(cell)
+    assert [m.id for m in workspace.cells[0].meetings] == ["2025-08-05-regular"]
+    assert sorted(_codes(workspace.diagnostics)) == sorted([
+        ("Y010", name, 0), ("Y010", "2025-08-05-regular (1).yaml", 0)])
+    result = cli("validate", cell)
+    assert result.code == 1 and "hint: rename it" in result.out and "'_'" in result.out
+    # like a file that cannot be read, it might be the real minutes: nothing is sealed meanwhile
+    sealed = cli("seal", cell)
+    assert sealed.code == 1 and not (cell / "seal.log").exists()
+    (cell / "meetings" / name).rename(cell / "meetings" / ("_" + name))
+    (cell / "resolutions" / "2025-08-05-regular (1).yaml").unlink()
+    assert cli("seal", cell).code == 0
+    assert name not in (cell / "seal.log").read_text("utf-8")
+
+
+def test_a_note_starting_with_underscore_is_not_read(tmp_path: Path) -> None:
+    cell = make_cell(tmp_path, {"meetings/_Biên bản nháp.yaml": "not: [a record\n"})
+    assert load_workspace(cell).diagnostics == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import make_cell
 
 from chibo_cli.authoring import files
 from chibo_cli.authoring import text as yamltext
@@ -19,7 +20,7 @@ def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_default_is_where_the_scaffolds_point(cli, tmp_path: Path,  # type: ignore[no-untyped-def]
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "meetings").mkdir()
+    make_cell(tmp_path)  # outside a cell, 'chibo schema' says so (tests/test_locate.py)
     monkeypatch.chdir(tmp_path)
     result = cli("schema")
     assert result.code == 0, result.err

@@ -24,7 +24,19 @@ def plan(when: str = "month: 8") -> str:
     return f"year: 2025\nthematic:\n  - {when}\n    topic: {TOPIC}\n    lead: pham-van-duc\n"
 
 
+AUG_20 = "meetings/2025-08-20-regular.yaml"
+
+PLANNED = "meetings/2099-01-06-regular.yaml"
+
 CASES = [
+    ("V044", {}, []),
+    ("V044", {PLANNED: meeting("2099-01-06")}, [("V044", PLANNED, 2)]),
+    ("V043", {}, []),
+    ("V043", {"meetings/2025-08-20-extraordinary.yaml": meeting("2025-08-20", "extraordinary")},
+     []),
+    ("V043", {AUG_20: meeting("2025-08-20")}, [("V043", AUG_20, 1)]),
+    ("V043", {"branch.yaml": BRANCH + "rules:\n  meetings.regular_per_month: 2\n",
+              AUG_20: meeting("2025-08-20")}, []),
     ("V040", {}, []),
     ("V040", {SEP: meeting("2025-09-04"), OCT: meeting("2025-10-06")}, []),
     ("V040", {OCT: meeting("2025-10-06")}, [("V040", OCT, 2)]),

@@ -91,8 +91,8 @@ CASES = [
     ("V017", {MEETING_FILE: MEETING.replace("presenter: tran-thi-lan", "presenter: do-van-minh")},
      [("V017", MEETING_FILE, 12)]),
     ("V018", {}, []),
-    # a name that does not start with a date, or whose second part is no kind, is not read
-    ("V018", {MEETING_FILE: None, "meetings/chi-bo-thang-8.yaml": MEETING,
+    # a note (its name starts with '_'), or a name whose second part is no kind, is not checked
+    ("V018", {MEETING_FILE: None, "meetings/_chi-bo-thang-8.yaml": MEETING,
               "meetings/2025-08-05-chi-uy.yaml": meeting("2025-08-05", "extraordinary"),
               "meetings/2025-08-05-regular-2.yaml": meeting("2025-08-05")}, []),
     # last month's file copied, the date not changed

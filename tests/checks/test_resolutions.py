@@ -7,7 +7,8 @@ from helpers import BRANCH
 
 from .util import diagnostics, found, resolution
 
-A, B, C = "resolutions/a.yaml", "resolutions/b.yaml", "resolutions/c.yaml"
+A, B, C = ("resolutions/2025-08-05-a.yaml", "resolutions/2025-08-05-b.yaml",
+           "resolutions/2025-08-05-c.yaml")
 
 TWO_TERMS = BRANCH.replace("""    start: 2025-01-01
 """, """    start: 2020-01-01
@@ -73,7 +74,7 @@ def test_gap_lists_every_missing_number(tmp_path: Path) -> None:
 
 def test_duplicate_names_the_other_file(tmp_path: Path) -> None:
     [diag] = diagnostics(tmp_path, {A: resolution(1), B: resolution(1)}, "V030")
-    assert diag.message == "number 01-NQ/CB is also used by a.yaml (term 2025–2030)"
+    assert diag.message == "number 01-NQ/CB is also used by 2025-08-05-a.yaml (term 2025–2030)"
 
 
 def test_incomplete_resolution_names_each_missing_part(tmp_path: Path) -> None:

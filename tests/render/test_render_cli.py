@@ -143,6 +143,9 @@ def test_an_error_in_a_shared_file_holds_back_every_document(cli: Any, rich_cell
 
 def test_templates_list_of_a_folder_that_is_no_cell(cli: Any, tmp_path: Path) -> None:
     result = cli("templates", "list", tmp_path / "nope")
+    assert result.code == 2 and "does not exist" in result.err
+    (tmp_path / "plain").mkdir()
+    result = cli("templates", "list", tmp_path / "plain")
     assert result.code == 2 and "is not a cell folder" in result.err
 
 
@@ -151,3 +154,20 @@ def test_out_takes_a_folder_not_a_file_name(cli: Any, rich_cell: Path) -> None:
                  "--out", rich_cell / "bien-ban.docx")
     assert result.code == 2 and "--out takes a folder" in result.err
     assert not (rich_cell / "bien-ban.docx").exists()
+
+
+def test_an_unknown_meeting_is_named_not_another_meetings_errors(cli: Any, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path, {"meetings/2025-09-02-regular.yaml":
+                                "kind: regular\ndate: 2025-09-02\nstart: \"19:30\"\n"})
+    result = cli("render", "minutes", "2025-08-06-regular", "-C", cell)
+    assert result.code == 2, result.err
+    assert "no meeting '2025-08-06-regular'" in result.err
+    assert "did you mean '2025-08-05-regular'?" in result.err
+    assert "2025-09-02-regular" not in result.err
+
+
+def test_a_meeting_that_cannot_be_read_shows_its_own_errors(cli: Any, tmp_path: Path) -> None:
+    cell = make_cell(tmp_path, {"meetings/2025-09-02-regular.yaml": "kind: [\n"})
+    result = cli("render", "minutes", "2025-09-02-regular", "-C", cell)
+    assert result.code == 2 and "2025-09-02-regular.yaml:" in result.err
+    assert "'2025-09-02-regular' cannot be read" in result.err

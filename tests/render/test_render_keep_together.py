@@ -3,6 +3,7 @@ hyphen. LibreOffice lays the documents out; pdftotext reads each page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -47,8 +48,9 @@ def _split_signatures(pages: list[str]) -> list[int]:
 
 
 def _meeting(index: int, speeches: int) -> tuple[str, str]:
-    """A meeting of 2026 or 2027 (one a month) with ``speeches`` one-line speeches."""
-    day = f"{2026 + (index - 1) // 12}-{(index - 1) % 12 + 1:02d}-05"
+    """A meeting every 20 days from 2025-01-06, all held by now (a later one would be planned
+    and left out of the book), with ``speeches`` one-line speeches."""
+    day = (dt.date(2025, 1, 6) + dt.timedelta(days=20 * (index - 1))).isoformat()
     said = "".join(f"  - speaker: pham-van-duc\n    gist: Ý kiến số {n} về vệ sinh môi trường\n"
                    for n in range(speeches))
     text = MEETING.replace("2025-08-05", day).replace("2025-08-31", day)
@@ -62,7 +64,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path
     files: dict[str, str | None] = {"meetings/2025-08-05-regular.yaml": MEETING.replace(
         "tasks:\n  - owner: le-thi-hoa\n", "tasks:\n  - owner: pham-van-duc\n")}
     for index, length in enumerate(LENGTHS, start=1):
-        files[f"resolutions/r{index:02d}.yaml"] = _resolution(index, length)
+        files[f"resolutions/2025-08-05-r{index:02d}.yaml"] = _resolution(index, length)
         name, text = _meeting(index, length + 10)
         files[name] = text
     root = make_cell(tmp_path_factory.mktemp("keep") / "cell", files)

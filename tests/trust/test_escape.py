@@ -14,7 +14,7 @@ ESCAPES = [
     (("render", "minutes", "../../x.yaml", "-C", "{cell}"), "does not exist"),
     (("render", "resolution", "../../x", "-C", "{cell}"), "no resolution '../../x'"),
     (("render", "minutes", "../../../../../../etc/passwd", "-C", "{cell}"), "no meeting"),
-    (("new-resolution", "../../x", "--cell", "{cell}"), "../../x does not exist"),
+    (("new-resolution", "../../x", "--cell", "{cell}"), "unknown meeting '../../x'"),
     (("new-resolution", "../../../etc/passwd.yaml", "--cell", "{cell}"), "does not exist"),
     (("new-meeting", "{cell}", "--date", "../../x"), "is not a date"),
     (("new-meeting", "{cell}", "--kind", "../../x"), "unknown meeting kind"),

@@ -7,6 +7,7 @@ complete, until the test removes a flag file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import signal
@@ -92,17 +93,21 @@ def _assert_intact(root: Path, before: dict[Path, str]) -> None:
 
 @pytest.fixture(scope="module")
 def big_cell(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cell with 200 monthly meetings in one term, each with a long discussion."""
+    """A cell with 200 meetings in one term, each with a long discussion."""
     speeches = "".join(f"  - speaker: pham-van-duc\n    gist: Ý kiến số {n} — "
                        + "đề nghị tăng cường vận động nhân dân giữ gìn vệ sinh môi trường, " * 8
                        + "\n" for n in range(12))
     files: dict[str, str | None] = {"meetings/2025-08-05-regular.yaml": None}
-    for index in range(200):
-        year, month = 2025 + index // 12, index % 12 + 1
-        day = f"{year}-{month:02d}-05"
-        text = MEETING.replace("2025-08-05", day).replace("2025-08-31", f"{year}-{month:02d}-28")
-        files[f"meetings/{day}-regular.yaml"] = text.replace("discussion:\n",
-                                                             "discussion:\n" + speeches)
+    months: set[tuple[int, int]] = set()
+    for index in range(200):  # every third day from 2025-01-01: all held (none after today)
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=3 * index)
+        kind = "extraordinary" if (day.year, day.month) in months else "regular"
+        months.add((day.year, day.month))
+        text = MEETING.replace("2025-08-05", day.isoformat()).replace(
+            "2025-08-31", (day + dt.timedelta(days=20)).isoformat()).replace(
+            "kind: regular", f"kind: {kind}")
+        files[f"meetings/{day.isoformat()}-{kind}.yaml"] = text.replace(
+            "discussion:\n", "discussion:\n" + speeches)
     cell = make_cell(tmp_path_factory.mktemp("big") / "cell", files)
     first = _chibo("book", "minutes", cell, "--term", "--allow-errors")
     out, err = first.communicate(timeout=300)

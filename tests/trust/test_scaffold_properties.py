@@ -83,7 +83,8 @@ def test_meeting_written_by_new_meeting_loads_back(cli, tmp_path_factory, date: 
     assert result.code == 0, result.err
     loaded = load_cell(cell)
     assert not loaded.broken_ids
-    assert any(m.date == date and m.kind.value == kind for m in loaded.meetings)
+    assert any(m.date == date and m.kind.value == kind
+               for m in loaded.meetings + loaded.planned)  # written ahead: planned until held
     resolution = cli("new-resolution", f"{date.isoformat()}-{kind}", "--cell", cell)
     assert resolution.code == 0, resolution.err
     assert not load_cell(cell).broken_ids

@@ -11,6 +11,7 @@ from ..base.atomic import write_bytes_atomic
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import BRANCH_FILE, MEMBERS_FILE
+from ..records.locate import folders_above, is_cell
 from ..records.models import (
     Branch,
 )
@@ -47,6 +48,12 @@ def check_init_target(root: Path) -> None:
     if (root / BRANCH_FILE).exists():
         raise ChiboError(_("{path} already exists; this folder is already a cell",
                            path=root / BRANCH_FILE), _("edit branch.yaml to change it"))
+    outer = next((f for f in folders_above(root) if is_cell(f)), None)
+    if outer is not None:
+        raise ChiboError(_("{path} is inside the cell {cell}; a cell cannot hold another cell",
+                           path=root, cell=outer),
+                         _("run 'chibo init' in a folder outside {cell}, e.g. beside it",
+                           cell=outer))
 
 
 def init_cell(root: Path, info: BranchInfo) -> list[Path]:

@@ -14,6 +14,7 @@ from ..base.diagnostics import Diagnostic
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import BRANCH_FILE, Cell, load_cell
+from ..records.locate import cell_folder
 from ..records.schema import SCHEMA_DIR, write_schemas
 from ..records.yamlio import YamlDoc, parse_yaml_text
 
@@ -47,19 +48,13 @@ def ensure_schemas(root: Path) -> None:
 
 
 def cell_root(path: Path) -> Path:
-    """``path`` if it is a cell folder, else a clear usage error."""
-    if not path.exists():
-        raise ChiboError(_("{path} does not exist", path=path))
-    if not path.is_dir():
-        raise ChiboError(_("{path} is a file, not a cell folder", path=path))
-    if not (path / BRANCH_FILE).is_file():
-        raise ChiboError(_("{path} is not a cell folder (no {branch})", path=path,
-                           branch=BRANCH_FILE), _("run 'chibo init' to start a cell"))
-    return path
+    """The cell ``path`` is (or is inside), else a clear usage error."""
+    return cell_folder(path)
 
 
 def load_checked(root: Path, sink: Optional[list[Diagnostic]] = None) -> Cell:
-    cell = load_cell(cell_root(root), sink=sink)
+    root = cell_root(root)
+    cell = load_cell(root, sink=sink)
     if cell.branch is None:
         raise ChiboError(_("{file} has errors", file=root / BRANCH_FILE),
                          _("run 'chibo validate' to see them"))

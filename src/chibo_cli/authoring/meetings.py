@@ -47,6 +47,7 @@ def new_meeting(root: Path, kind: MeetingKind, date: dt.date,
     """Write a pre-filled meeting file; return its path."""
     problems: list[Diagnostic] = []
     cell = load_checked(root, problems)
+    root = cell.root
     _refuse_unreadable_meetings(problems)
     path = meeting_path(root, kind, date)
     if path.exists():

@@ -110,7 +110,8 @@ def _offset(text: str, mark: Any) -> int:
 
 def add_member(root: Path, member: NewMember) -> tuple[str, Path]:
     """Append ``member`` to the cell's members.yaml; return its id and the file."""
-    path = cell_root(root) / MEMBERS_FILE
+    root = cell_root(root)
+    path = root / MEMBERS_FILE
     existing = path.exists()  # a missing file is started in memory: a refusal leaves nothing
     items = _member_items(path) if existing else []
     member_id = _new_member_id(member, {str(i.get("id")) for i in items if isinstance(i, dict)})

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
@@ -11,6 +10,7 @@ from typing import Optional
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
+from ..records.locate import record_cell
 from ..records.models import (
     Meeting,
     MeetingKind,
@@ -23,18 +23,9 @@ from .text import line, render, schema_line, yaml_id, yaml_str
 
 def find_meeting(reference: str, cell_dir: Optional[Path]) -> tuple[Cell, Meeting]:
     """A meeting named by its file path or by its id (in ``cell_dir``, default the current one)."""
-    if reference.endswith((".yaml", ".yml")) or "/" in reference or os.sep in reference:
-        file = Path(reference)
-        if not file.is_file():
-            raise ChiboError(_("unknown meeting: {path} does not exist", path=file))
-        folder = file.parent
-        at_top = folder.name in ("", ".", "..")
-        guess = file.resolve().parent.parent if at_top else folder.parent
-        root, meeting_id = cell_dir or guess, file.stem
-    else:
-        root, meeting_id = cell_dir or Path("."), reference
+    root, meeting_id = record_cell(reference, cell_dir)
     cell = load_checked(root)
-    meeting = cell.meeting(meeting_id)
+    meeting = cell.meeting_or_planned(meeting_id)
     if meeting is not None:
         return cell, meeting
     if meeting_id in cell.broken_ids:

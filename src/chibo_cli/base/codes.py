@@ -72,6 +72,12 @@ cannot read file: Permission denied`."""),
 Passes: a folder made by `chibo init`.
 Fails: members.yaml deleted → `Y009 error: missing file members.yaml`, with how to start it
 again."""),
+    _code("Y010", "misnamed-record",
+          """A meeting or resolution file is named after its meeting: date, then lowercase words.
+Passes: `meetings/2025-11-10-regular.yaml`; `meetings/_ghi-chu.yaml` (a note: not read).
+Fails: a Windows copy `meetings/2025-11-10-regular - Copy.yaml` or `Biên bản tháng 11.yaml` →
+`Y010 error: … is not named like a record`; the file is not read (no second meeting), and
+nothing of the cell is sealed or put in a book until it is renamed or made a note."""),
     _code("S001", "unknown-field", """Every field is one the format knows (docs/format.md).
 Passes: `recorder: le-thi-hoa`.
 Fails: `recoder: le-thi-hoa` → `S001 error: unknown field 'recoder'`, hint `did you mean

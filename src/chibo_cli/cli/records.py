@@ -1,6 +1,5 @@
 """Commands that create records: init, member, new-meeting, new-resolution."""
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
@@ -165,9 +164,9 @@ def member_list(
     from ..authoring.files import cell_root
     from ..authoring.members import member_rows
     from ..authoring.text import parse_date
-    from ..records.loader import load_cell
+    from ..records.loader import load_cell, today
 
-    day = parse_date(on, "--on") if on else dt.date.today()
+    day = parse_date(on, "--on") if on else today()
     diagnostics: list = []  # type: ignore[type-arg]
     loaded = load_cell(cell_root(cell), sink=diagnostics)
     roster = _roster_problems(loaded, diagnostics)
@@ -228,8 +227,9 @@ def new_meeting(
     """Write a pre-filled meeting file (agenda, chair, tasks to review) and print its path."""
     from ..authoring import meetings
     from ..authoring import text as yamltext
+    from ..records.loader import today
 
-    day = yamltext.parse_date(date, "--date") if date else dt.date.today()
+    day = yamltext.parse_date(date, "--date") if date else today()
     begin = yamltext.parse_time(start) if start else None
     typer.echo(str(meetings.new_meeting(cell, meetings.parse_kind(kind), day, begin)))
 

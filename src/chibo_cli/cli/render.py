@@ -34,7 +34,8 @@ FORCE = typer.Option(False, "--force", help=_("Overwrite documents that exist.")
 TEMPLATES = typer.Option(None, "--templates", help=_("Look for templates in this folder first."))
 ALLOW = typer.Option(False, "--allow-errors",
                      help=_("Render even when the records have errors (with a warning)."))
-CELL = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder, when giving an id."))
+CELL = typer.Option(None, "--cell", "-C",
+                    help=_("The cell folder, when giving an id."))
 
 
 # ------------------------------------------------------------------ render
@@ -42,26 +43,27 @@ CELL = typer.Option(Path("."), "--cell", "-C", help=_("The cell folder, when giv
 
 @render_app.command("minutes")
 def render_minutes(meeting: str = typer.Argument(..., help=_("A meeting file or its id.")),
-                   cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                   cell: Optional[Path] = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
                    force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                    allow_errors: bool = ALLOW) -> int:
     """Render the minutes (biên bản) of one meeting."""
     from ..documents import api
 
-    return _render_one(meeting, cell, lambda c, i: c.meeting(i), api.render_minutes,
+    return _render_one(meeting, cell, lambda c, i: c.meeting_or_planned(i), api.render_minutes,
                        lambda i, c: _("no meeting '{id}' in {cell}", id=i, cell=c),
                        out, pdf, force, templates, allow_errors)
 
 
 @render_app.command("resolution")
 def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution file or id.")),
-                      cell: Path = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
+                      cell: Optional[Path] = CELL, out: Optional[Path] = OUT, pdf: bool = PDF,
                       force: bool = FORCE, templates: Optional[Path] = TEMPLATES,
                       allow_errors: bool = ALLOW) -> int:
     """Render one resolution (nghị quyết); a draft is marked DỰ THẢO."""
     from ..documents import api
 
-    return _render_one(resolution, cell, lambda c, i: c.resolution(i), api.render_resolution,
+    return _render_one(resolution, cell, lambda c, i: c.resolution_or_planned(i),
+                       api.render_resolution,
                        lambda i, c: _("no resolution '{id}' in {cell}", id=i, cell=c),
                        out, pdf, force, templates, allow_errors)
 
@@ -70,18 +72,19 @@ def render_resolution(resolution: str = typer.Argument(..., help=_("A resolution
 Sources = Callable[["Cell"], Sequence["Source"]]
 
 
-def _render_one(reference: str, cell: Path, find: Callable[["Cell", str], Any],
+def _render_one(reference: str, cell: Optional[Path], find: Callable[["Cell", str], Any],
                 render: Callable[..., Path], missing: Callable[[str, Path], str],
                 out: Optional[Path], pdf: bool, force: bool, templates: Optional[Path],
                 allow_errors: bool) -> int:
     """Find one record by file or id, refuse records with errors, render it (and its PDF)."""
+    from ..records.locate import record_cell
+
     _pdf_first(pdf)
-    target, record_id = _target(reference, cell)
-    findings, found = _load_cell(target)
+    root, record_id = record_cell(reference, cell)
+    findings, found = _load_cell(root)
     record = find(found, record_id)
     if record is None:
-        _gate(findings, found, allow_errors, missing=True)
-        raise ChiboError(missing(record_id, found.root))
+        _missing(findings, found, record_id, missing(record_id, found.root))
     _gate(findings, found, allow_errors, sources=lambda cell: [record])
     written = render(found, record, _out(found, out), templates=templates, force=force)
     return _finish([written], pdf, force)
@@ -123,6 +126,9 @@ def book_minutes(path: Path = typer.Argument(Path("."), help=_("A cell or commit
 
 @book_app.command("resolutions")
 def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or committee folder.")),
+                     term: bool = typer.Option(
+                         False, "--term", help=_("The whole term's book (the default: a "
+                                                 "notebook always covers one term).")),
                      term_label: Optional[str] = typer.Option(
                          None, "--term-label", help=_("Which term (default: the latest).")),
                      volume: int = typer.Option(1, "--volume", min=1, help=_("Volume number.")),
@@ -130,6 +136,8 @@ def book_resolutions(path: Path = typer.Argument(Path("."), help=_("A cell or co
                      templates: Optional[Path] = TEMPLATES, allow_errors: bool = ALLOW) -> int:
     """Render the resolution notebook (sổ nghị quyết) of a term."""
     from ..documents import api
+
+    del term  # accepted as 'book minutes' accepts it: the notebook is always a term's
 
     def sources(cell: "Cell") -> list[Union["Meeting", "Resolution"]]:
         chosen = api.pick_term(cell, term_label)
@@ -206,7 +214,7 @@ def templates_list(cell: Path = typer.Argument(Path("."), help=_("A cell folder.
     """Show each template and where it would be taken from."""
     from ..documents.templates import NAMES, listing
 
-    root = cell if (cell / "branch.yaml").is_file() else None
+    root = _cell_or_none(cell)
     if root is None and cell != Path("."):  # outside a cell, the bare command lists built-ins
         raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
     for found in listing(root, templates):
@@ -221,10 +229,9 @@ def templates_copy(name: str = typer.Argument(..., help=_("Template name (see 'l
                    force: bool = FORCE) -> None:
     """Copy a built-in template into the cell's templates/ folder, to edit in Word."""
     from ..documents.templates import copy
+    from ..records.locate import cell_folder
 
-    if not (cell / "branch.yaml").is_file():
-        raise ChiboError(_("{path} is not a cell folder (no branch.yaml)", path=cell))
-    typer.echo(str(copy(name, cell, force)))
+    typer.echo(str(copy(name, cell_folder(cell), force)))
 
 
 @templates_app.command("lint")
@@ -236,8 +243,7 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
     from ..documents.lint import lint
     from ..documents.templates import listing
 
-    paths = files or [f.path for f in listing(Path(".") if Path("branch.yaml").is_file()
-                                              else None, None)]
+    paths = files or [f.path for f in listing(_cell_or_none(Path(".")), None)]
     problems = []
     for path in paths:
         if not path.is_file():
@@ -251,35 +257,48 @@ def templates_lint(files: Optional[list[Path]] = typer.Argument(
 # ------------------------------------------------------------------ shared steps
 
 
-def _target(value: str, cell: Path) -> tuple[Path, str]:
-    """(a path inside the cell, record id) from a file path or an id."""
-    as_path = Path(value)
-    if as_path.suffix in (".yaml", ".yml"):
-        if not as_path.is_file():
-            raise ChiboError(_("{path} does not exist", path=as_path))
-        return as_path.resolve().parent, as_path.stem
-    return cell, value
+def _cell_or_none(path: Path) -> Optional[Path]:
+    """The cell ``path`` is in (or is), or None outside any cell (in a committee folder too)."""
+    from ..records.locate import NoCellHere, locate
+
+    try:
+        place = locate(path)
+    except NoCellHere:
+        return None
+    return None if place.is_committee else place.root
 
 
 def _load_cell(inside: Path) -> tuple[list["Diagnostic"], "Cell"]:
     """The cell holding ``inside`` and its findings. Only that cell is read, and the committee's
     own committee.yaml beside it (its rules apply): never the committee's other cells."""
-    root = inside.resolve()
-    while not (root / "branch.yaml").is_file():
-        if root.parent == root:
-            raise ChiboError(_("{path} is not inside a cell folder (no branch.yaml)", path=inside))
-        root = root.parent
-    return _checked(_open(root))
+    from ..records.locate import cell_folder
+
+    return _checked(_open(cell_folder(inside)))
 
 
 def _open(path: Path) -> "Folder":
-    from ..records.loader import WorkspaceError
     from ..rules.run import open_folder
 
-    try:
-        return open_folder(path)
-    except WorkspaceError as exc:
-        raise ChiboError(str(exc)) from None
+    return open_folder(path)
+
+
+def _missing(findings: list["Diagnostic"], cell: "Cell", record_id: str, message: str) -> None:
+    """No record by that id: say so, with the errors of its file if it failed to load, or the
+    closest id; never the errors of other records (a half-filled meeting next month)."""
+    from difflib import get_close_matches
+
+    from ..base.diagnostics import format_text
+
+    if record_id in cell.broken_ids:
+        for diag in findings:
+            if Path(diag.location.file).stem == record_id:
+                sys.stderr.write(format_text(diag) + "\n")
+        raise ChiboError(_("'{id}' cannot be read because of the errors above", id=record_id),
+                         _("fix them, then render again"))
+    ids = [r.id for r in (*cell.meetings, *cell.planned, *cell.resolutions,
+                          *cell.planned_resolutions)]
+    close = get_close_matches(record_id, ids, n=1, cutoff=0.6)
+    raise ChiboError(message, _("did you mean '{id}'?", id=close[0]) if close else "")
 
 
 def _checked(folder: "Folder") -> tuple[list["Diagnostic"], "Cell"]:
@@ -298,9 +317,11 @@ def _default_checks() -> list["CheckSpec"]:
 
 
 def _blocked(cell: "Cell", diagnostics: list["Diagnostic"], allow_errors: bool,
-             force_show: bool = False, sources: Optional[Sequence["Source"]] = None) -> bool:
+             sources: Optional[Sequence["Source"]] = None) -> bool:
     """Print the errors of the cell (or of the records a document is made from); True when they
     stop it from being rendered."""
+    from dataclasses import replace
+
     from ..base.diagnostics import format_text, relative_location
     from ..rules.gate import Gate
 
@@ -308,10 +329,9 @@ def _blocked(cell: "Cell", diagnostics: list["Diagnostic"], allow_errors: bool,
     if not errors:
         return False
     for diag in errors:
-        shown = diag.__class__(diag.code, diag.severity, diag.message,
-                               relative_location(diag.location, Path.cwd()), diag.hint, diag.check)
+        shown = replace(diag, location=relative_location(diag.location, Path.cwd()))
         sys.stderr.write(format_text(shown) + "\n")
-    if allow_errors and not force_show:
+    if allow_errors:
         sys.stderr.write(_("warning: {cell} has {n} error(s); rendering anyway (--allow-errors)",
                            cell=cell.root.resolve().name, n=len(errors)) + "\n")
         return False
@@ -321,8 +341,8 @@ def _blocked(cell: "Cell", diagnostics: list["Diagnostic"], allow_errors: bool,
 
 
 def _gate(findings: list["Diagnostic"], cell: "Cell", allow_errors: bool,
-          missing: bool = False, sources: Optional[Sources] = None) -> None:
-    if _blocked(cell, findings, allow_errors, missing, sources(cell) if sources else None):
+          sources: Optional[Sources] = None) -> None:
+    if _blocked(cell, findings, allow_errors, sources(cell) if sources else None):
         raise typer.Exit(1)
 
 
@@ -335,9 +355,9 @@ def _out(cell: "Cell", out: Optional[Path]) -> Path:
 
 
 def _latest_year(cell: "Cell") -> int:
-    import datetime as dt
+    from ..records.loader import today
 
-    return max((m.date.year for m in cell.meetings), default=dt.date.today().year)
+    return max((m.date.year for m in cell.meetings), default=today().year)
 
 
 def _pdf_first(pdf: bool) -> None:

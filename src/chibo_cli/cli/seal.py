@@ -1,6 +1,5 @@
 """The seal command: stamp agreed meetings and adopted resolutions into the cell's seal log."""
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -24,7 +23,7 @@ def seal(
         None, "--reason", help=_("Why the sealed record was corrected (with --amend).")),
 ) -> int:
     """Seal every agreed meeting and adopted resolution not sealed yet (a hash chain in seal.log)."""  # noqa: E501
-    from ..records.loader import WorkspaceError
+    from ..records.loader import WorkspaceError, today
     from ..rules.checks import registry, selected
     from ..rules.gate import Gate
     from ..rules.run import each_cell, open_folder
@@ -44,7 +43,7 @@ def seal(
     for checked in each_cell(folder, selected(registry(), None, False), records=True):
         cell = checked.cell
         assert cell is not None  # asked for with records=True
-        result = seal_cell(cell, dt.date.today(), amend, (reason or "").strip(),
+        result = seal_cell(cell, today(), amend, (reason or "").strip(),
                            Gate(cell, folder.findings + checked.findings).why_held)
         _report(cell.name, result)
         skipped += len(result.skipped)

@@ -3,13 +3,16 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
 
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from .app import app
+
+if TYPE_CHECKING:
+    from ..records.rulebook import Rule
 
 
 class OutputFormat(str, Enum):
@@ -71,40 +74,67 @@ def _summary(diagnostics: list) -> None:  # type: ignore[type-arg]
 
 @app.command()
 def rules(
-    path: Optional[Path] = typer.Argument(
-        None, help=_("A cell folder: its own and its committee's overrides are applied.")),
+    path: Path = typer.Argument(
+        Path("."), help=_("A cell folder: its own and its committee's overrides are applied.")),
+    builtin: bool = typer.Option(False, "--builtin",
+                                 help=_("Show the built-in rulebook, without any cell's changes.")),
 ) -> int:
     """Print the rules in force for a cell, each with its value and where it comes from."""
     from ..base.diagnostics import Severity, format_text
+    from ..records.locate import cell_folder
     from ..records.rulebook import default_rulebook
 
     book, problems = default_rulebook(), []
-    if path is not None:
-        workspace = load_or_fail(path)
-        if not workspace.cells or workspace.cells[0].root != workspace.root:
-            raise ChiboError(_("{path} is a committee folder; name one of its cells", path=path))
+    if not builtin:
+        workspace = load_or_fail(_cell_or_explain(path, cell_folder, "chibo rules --builtin"))
         book = workspace.cells[0].rules
         problems = [d for d in workspace.diagnostics if d.code.startswith("R")]
     typer.echo(_("rulebook {version}", version=book.version))
     for rule in book.rules.values():
-        origin = "" if rule.origin == "rulebook" else "  " + _("(set in {file})", file=rule.origin)
-        typer.echo(f"{rule.key} = {rule.value}{origin}")
+        typer.echo(f"{rule.key} = {_rule_value(rule)}")
+        later = rule
+        while later.since is not None and later.before is not None:
+            typer.echo("    " + _("before {date}: {value}", date=later.since.isoformat(),
+                                  value=_rule_value(later.before)))
+            later = later.before
         typer.echo(f"    {rule.about} — {rule.source}")
     for diag in problems:
         sys.stderr.write(format_text(diag) + "\n")
     return 1 if any(d.severity is Severity.ERROR for d in problems) else 0
 
 
+def _rule_value(rule: "Rule") -> str:
+    """``90  (since 2025-10-28)  (set in branch.yaml)``: the value, since when, and who set it."""
+    since = "  " + _("(since {date})", date=rule.since.isoformat()) if rule.since else ""
+    origin = "" if rule.origin == "rulebook" else "  " + _("(set in {file})", file=rule.origin)
+    return f"{rule.value}{since}{origin}"
+
+
+def _cell_or_explain(path: Path, find: Callable[[Path], Path], elsewhere: str) -> Path:
+    """The cell ``path`` is in; outside any cell, say so and what to run instead."""
+    from ..records.locate import NoCellHere
+
+    try:
+        return find(path)
+    except NoCellHere:
+        raise ChiboError(_("{path} is not in a cell folder (no branch.yaml here or above)",
+                           path=path),
+                         _("run it in a cell folder, name one, or run '{command}'",
+                           command=elsewhere)) from None
+
+
 @app.command()
 def schema(
-    # schema.SCHEMA_DIR, written out: importing it would load pydantic for every command's help
-    out: Path = typer.Option(Path(".chibo/schemas"), "--out",
-                             help=_("Folder to write the schemas to.")),
+    out: Optional[Path] = typer.Option(
+        None, "--out", help=_("Folder to write the schemas to.")),
     force: bool = typer.Option(False, "--force",
                                help=_("Replace schema files whose content differs.")),
 ) -> None:
     """Write JSON Schemas of every record file, for completion and hover help in editors."""
-    from ..records.schema import write_schemas
+    from ..records.locate import cell_folder
+    from ..records.schema import SCHEMA_DIR, write_schemas
 
+    if out is None:
+        out = _cell_or_explain(Path("."), cell_folder, "chibo schema --out DIR") / SCHEMA_DIR
     for written in write_schemas(out, force=force):
         typer.echo(str(written))

@@ -37,13 +37,16 @@ def render_rating(year: int = typer.Argument(..., help=_("The year of ratings/YE
                   allow_errors: bool = ALLOW) -> int:
     """Render the year's rating: the proposal list (DOCX and xlsx) and the review minutes."""
     from ..documents import ratings as docs
+    from ..records.locate import cell_folder
     from .render import _finish, _gate, _load_cell, _out
 
-    findings, found = _load_cell(cell)
+    findings, found = _load_cell(cell_folder(cell or Path(".")))
     rating = next((r for r in found.ratings if r.year == year), None)
-    if rating is None:
-        _gate(findings, found, allow_errors, missing=True)
+    if rating is None:  # only this record's absence, not the errors of other records
+        unreadable = (found.root / "ratings" / f"{year}.yaml").is_file()
         raise ChiboError(_("no rating for {year} in {cell}", year=year, cell=found.root),
+                         _("run 'chibo validate' to see why ratings/{year}.yaml cannot be read",
+                           year=year) if unreadable else
                          _("'chibo new-rating --year {year}' starts one", year=year))
     _gate(findings, found, allow_errors, sources=lambda c: [rating])
     folder = _out(found, out)

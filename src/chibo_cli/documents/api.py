@@ -18,7 +18,7 @@ from ..base.atomic import write_bytes_atomic
 from ..base.dates import date_words
 from ..base.errors import ChiboError
 from ..base.i18n import _
-from ..records.loader import Cell
+from ..records.loader import Cell, today
 from ..records.models import Meeting, MeetingKind, Resolution, ResolutionStatus, Term
 from ..records.rulebook import Rulebook
 from ..trust.seal import short_seals
@@ -136,7 +136,7 @@ def in_term(cell: Cell, term: Term, day: dt.date) -> bool:
 
 
 def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
-    meeting = cell.meeting(resolution.meeting)
+    meeting = cell.meeting_or_planned(resolution.meeting)
     day = resolution.date or (meeting.date if meeting else None)
     return day or dt.date.min
 
@@ -146,7 +146,7 @@ def resolution_date(cell: Cell, resolution: Resolution) -> dt.date:
 
 def _book(cell: Cell, title: str, subtitle: str, period: str, volume: int,
           dates: list[dt.date], counted: str) -> shapes.Book:
-    header = ctx.header(cell, dates[0] if dates else dt.date.today())
+    header = ctx.header(cell, dates[0] if dates else today())
     return {"superior": header["superior"], "cell": header["cell"], "title": title,
             "subtitle": subtitle, "period": period, "volume": f"{volume:02d}",
             "first": date_words(dates[0]) if dates else "",

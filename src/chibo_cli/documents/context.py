@@ -293,7 +293,7 @@ def _member_votes(cell: Cell, meeting: Meeting, att: Attendance) -> list[shapes.
 
 def resolution(cell: Cell, record: Resolution, seal: str = "") -> shapes.Resolution:
     """The context of one resolution."""
-    meeting = cell.meeting(record.meeting)
+    meeting = cell.meeting_or_planned(record.meeting)  # a draft goes out before it
     day = record.date or (meeting.date if meeting else None)
     if day is None:
         raise ChiboError(_("resolution {id} has no date and its meeting '{meeting}' is unknown",

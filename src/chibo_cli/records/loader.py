@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 
 from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.i18n import _
+from .locate import BRANCH_FILE, COMMITTEE_FILE, WorkspaceError, locate
 from .models import (
     Branch,
     Candidate,
@@ -27,20 +29,20 @@ from .models import (
     Resolution,
 )
 from .rulebook import Rulebook, coerce_override, default_rulebook, validate_override
-from .schema_errors import diagnostics_from
+from .schema_errors import diagnostics_from, id_like, name_key
 from .yamlio import PathKey, YamlDoc, read_yaml
 
-BRANCH_FILE = "branch.yaml"
-COMMITTEE_FILE = "committee.yaml"
+__all__ = ["BRANCH_FILE", "COMMITTEE_FILE", "WorkspaceError"]
+
 MEMBERS_FILE = "members.yaml"
 CANDIDATES_FILE = "candidates.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+# Meeting and resolution files are named after the meeting: its date, then lower-case words
+# (2025-09-09-regular). A name with spaces or capitals is a copy ("… - Copy") or a note.
+DATED_FOLDERS = ("meetings", "resolutions")
+RECORD_NAME = re.compile(r"\d{4}-\d{2}-\d{2}(-[a-z0-9]+)*")
 
 M = TypeVar("M", bound=Located)
-
-
-class WorkspaceError(Exception):
-    """The path given is not a cell or committee folder at all (a usage error, exit 2)."""
 
 
 @dataclass
@@ -55,9 +57,16 @@ class Cell:
     plans: list[Plan] = field(default_factory=list)
     ratings: list[Rating] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    # Meetings not held yet (see is_held) and their resolutions: kept apart, so that no check,
+    # book or seal treats a meeting written ahead as one that took place.
+    planned: list[Meeting] = field(default_factory=list)
+    planned_resolutions: list[Resolution] = field(default_factory=list)
     rules: Rulebook = field(default_factory=default_rulebook)
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids of records that failed to load
+    # per folder ("meetings", "resolutions"), the ids of the files that failed to load: checks
+    # that count those records stand down rather than report what the file may hold
+    broken_files: dict[str, set[str]] = field(default_factory=dict)
     roster_unreadable: bool = False  # members.yaml missing or unreadable: member checks wait
     broken_members: int = 0  # entries of members.yaml that failed to load: counts would be short
     # Values derived from the records by later stages (attendance per meeting, names shared by two
@@ -78,6 +87,16 @@ class Cell:
 
     def meeting(self, meeting_id: str) -> Optional[Meeting]:
         return self._meetings_by_id.get(meeting_id)
+
+    def meeting_or_planned(self, meeting_id: str) -> Optional[Meeting]:
+        """A meeting by id, held or planned (to render its agenda or draft its resolution)."""
+        return self.meeting(meeting_id) or next(
+            (m for m in self.planned if m.id == meeting_id), None)
+
+    def resolution_or_planned(self, resolution_id: str) -> Optional[Resolution]:
+        """A resolution by id, also the draft of a planned meeting (sent out before it)."""
+        return self.resolution(resolution_id) or next(
+            (r for r in self.planned_resolutions if r.id == resolution_id), None)
 
     def resolution(self, resolution_id: str) -> Optional[Resolution]:
         return self._resolutions_by_id.get(resolution_id)
@@ -129,33 +148,17 @@ class Workspace:
 # ------------------------------------------------------------------ discovery
 
 
-def find_cell_roots(path: Path) -> tuple[list[Path], bool]:
-    """The cell folders under ``path`` and whether ``path`` is a committee folder."""
-    if not path.exists():
-        raise WorkspaceError(_("{path} does not exist", path=path))
-    if not path.is_dir():
-        raise WorkspaceError(_("{path} is a file, not a cell or committee folder", path=path))
-    if (path / BRANCH_FILE).is_file():
-        return [path], False
-    cells = sorted(p for p in path.iterdir() if p.is_dir() and (p / BRANCH_FILE).is_file())
-    if cells or (path / COMMITTEE_FILE).is_file():
-        return cells, True
-    raise WorkspaceError(_("{path} holds neither {branch} nor {committee}; run 'chibo init' to "
-                           "start a cell", path=path, branch=BRANCH_FILE,
-                           committee=COMMITTEE_FILE))
-
-
 def load_workspace(path: Path | str) -> Workspace:
     """Load a cell folder or a committee folder; raise WorkspaceError if it is neither.
 
     A cell folder inside a committee folder is loaded with the committee's rules, as it is when
     the whole committee is loaded: the rules in force for a cell do not depend on the path given.
     """
-    root = Path(path)
-    cell_roots, is_committee = find_cell_roots(root)
+    place = locate(Path(path))
+    root = place.root
     workspace = Workspace(root, [])
-    base_rules = load_committee(workspace, root if is_committee else enclosing_folder(root))
-    for cell_root in cell_roots:
+    base_rules = load_committee(workspace, root if place.is_committee else enclosing_folder(root))
+    for cell_root in place.cells:
         cell = load_cell(cell_root, base_rules, workspace.diagnostics)
         workspace.cells.append(cell)
     return workspace
@@ -198,13 +201,25 @@ def load_cell(root: Path, rules: Rulebook | None = None,
         cell.branch.located_at(Meta(branch_doc.file, (), branch_doc))
         cell.rules = _apply_rules(cell.rules, cell.branch.rules, branch_doc, diags)
     _load_members(cell, diags)
-    cell.meetings = _load_folder(cell, "meetings", Meeting, diags)
-    cell.meetings.sort(key=lambda m: (m.date, m.start, m.id))
-    cell.resolutions = _load_folder(cell, "resolutions", Resolution, diags)
+    meetings = _load_folder(cell, "meetings", Meeting, diags)
+    meetings.sort(key=lambda m: (m.date, m.start, m.id))
+    _set_apart_planned(cell, meetings, _load_folder(cell, "resolutions", Resolution, diags))
     cell.plans = _load_folder(cell, "plans", Plan, diags)
     cell.ratings = _load_folder(cell, "ratings", Rating, diags)
     _load_candidates(cell, diags)
     return cell
+
+
+def _set_apart_planned(cell: Cell, meetings: list[Meeting],
+                       resolutions: list[Resolution]) -> None:
+    """Held meetings and their resolutions go where checks, books and seals look; meetings not
+    held yet (and resolutions naming them) wait in ``planned``."""
+    day = today()
+    cell.meetings = [m for m in meetings if is_held(m, day)]
+    cell.planned = [m for m in meetings if not is_held(m, day)]
+    planned_ids = {m.id for m in cell.planned}
+    cell.resolutions = [r for r in resolutions if r.meeting not in planned_ids]
+    cell.planned_resolutions = [r for r in resolutions if r.meeting in planned_ids]
 
 
 def _load_candidates(cell: Cell, diags: list[Diagnostic]) -> None:
@@ -245,7 +260,7 @@ def missing_hint(path: Path) -> str:
 
 
 def _validate(model: type[M], doc: YamlDoc, base: PathKey,
-              diags: list[Diagnostic]) -> Optional[M]:
+              diags: list[Diagnostic], names: Optional[dict[str, str]] = None) -> Optional[M]:
     if not doc.ok:
         return None
     data: Any = doc.data
@@ -259,7 +274,7 @@ def _validate(model: type[M], doc: YamlDoc, base: PathKey,
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        diags.extend(diagnostics_from(error, model, doc, base))
+        diags.extend(diagnostics_from(error, model, doc, base, names))
         return None
 
 
@@ -299,21 +314,38 @@ def _load_members(cell: Cell, diags: list[Diagnostic]) -> None:
 
 
 def _remember_broken_id(cell: Cell, item: Any) -> None:
+    """The id of a member entry that failed to load, also as it was surely meant (an id written
+    'tran_van_thang' is 'tran-van-thang' in every meeting): references to it are not errors."""
     if isinstance(item, dict) and isinstance(item.get("id"), str):
-        cell.broken_ids.add(item["id"])
+        cell.broken_ids.update({item["id"], id_like(item["id"])})
 
 
 def _load_folder(cell: Cell, folder: str, model: type[M], diags: list[Diagnostic]) -> list[M]:
     records: list[M] = []
+    names = {name_key(m.name): m.id for m in cell.members}
     for path in _yaml_files(cell.root / folder):
+        if folder in DATED_FOLDERS and not RECORD_NAME.fullmatch(path.stem):
+            diags.append(_misnamed(path))  # a stray copy must not count as a second meeting
+            continue
         doc = _read(cell, path, diags)
-        record = _validate(model, doc, (), diags)
+        record = _validate(model, doc, (), diags, names)
         if record is None:
             cell.broken_ids.add(path.stem)
+            cell.broken_files.setdefault(folder, set()).add(path.stem)
             continue
         record.located_at(Meta(doc.file, (), doc))
         records.append(record)
     return records
+
+
+def _misnamed(path: Path) -> Diagnostic:
+    example = "2025-09-09-regular.yaml"
+    return Diagnostic("Y010", Severity.ERROR,
+                      _("'{name}' is not named like a record ('{example}'), so it is not read",
+                        name=path.name, example=example),
+                      Location(str(path)),
+                      _("rename it to the meeting's date and kind, or start its name with '_' "
+                        "to keep it as a note (files starting with '_' are not read)"))
 
 
 def _yaml_files(folder: Path) -> Iterable[Path]:
@@ -344,4 +376,11 @@ def _apply_rules(rules: Rulebook, overrides: dict[str, Any], doc: YamlDoc,
 
 
 def today() -> dt.date:
+    """Today's date: the one place chibo asks the clock (tests fix it here)."""
     return dt.date.today()
+
+
+def is_held(meeting: Meeting, day: dt.date) -> bool:
+    """A meeting has been held by ``day`` when its date has passed, or it is ``day`` and its end
+    time is written. A meeting dated later, even with an end time, is planned."""
+    return meeting.date < day or (meeting.date == day and meeting.end is not None)

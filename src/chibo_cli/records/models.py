@@ -135,7 +135,8 @@ class Branch(Located):
     recipients: Optional[list[Text]] = Field(
         None, description="Nơi nhận mặc định của nghị quyết")
     rules: dict[str, Any] = Field(default_factory=dict,
-                                  description="Thay đổi quy tắc của rulebook cho chi bộ này")
+                                  description="Thay đổi quy tắc của rulebook cho chi bộ này; "
+                                  "áp dụng từ một ngày: {value: 120, from: 2026-01-01}")
 
 
 class CommitteeMember(Record):
@@ -154,7 +155,8 @@ class Committee(Located):
     members: list[CommitteeMember] = Field(
         default_factory=list, description="Cấp ủy viên và chi bộ được phân công theo dõi")
     rules: dict[str, Any] = Field(default_factory=dict,
-                                  description="Thay đổi quy tắc áp dụng cho mọi chi bộ")
+                                  description="Thay đổi quy tắc áp dụng cho mọi chi bộ; "
+                                  "áp dụng từ một ngày: {value: 120, from: 2026-01-01}")
 
 
 # ---------------------------------------------------------------- members
@@ -294,11 +296,12 @@ class MemberVote(Vote):
 class Meeting(FileRecord):
     """meetings/<ngày>-<loại>.yaml — một cuộc sinh hoạt chi bộ."""
 
-    kind: MeetingKind = Field(description="regular (thường kỳ), thematic (chuyên đề), "
-                              "extraordinary (bất thường)")
+    kind: MeetingKind = Field(description="regular (thường kỳ, mỗi tháng một cuộc), thematic "
+                              "(chuyên đề), extraordinary (bất thường: cuộc họp ngoài kỳ)")
     date: dt.date = Field(description="Ngày họp")
     start: str = Field(description="Giờ bắt đầu \"HH:MM\"")
-    end: Optional[str] = Field(None, description="Giờ kết thúc \"HH:MM\"")
+    end: Optional[str] = Field(None, description="Giờ kết thúc \"HH:MM\"; chưa qua ngày họp "
+                               "và chưa ghi giờ kết thúc thì là cuộc họp dự kiến")
     place: Text = Field(description="Địa điểm")
     chair: Slug = Field(description="Chủ trì (mã đảng viên)")
     recorder: Slug = Field(description="Thư ký (mã đảng viên)")

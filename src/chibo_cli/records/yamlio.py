@@ -217,6 +217,8 @@ def _syntax_error(doc: YamlDoc, text: str, exc: yaml.MarkedYAMLError) -> YamlDoc
     problem = exc.problem or str(exc)
     source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     said = yaml_problem(problem, source)
+    if "mapping values" in problem and not _colon_in_value(source):  # not a quoting slip
+        said = _("a line indented differently from the fields around it")
     if exc.context and "single document" in exc.context:
         said = _("a record file holds one YAML document, but '---' starts another")
     message = _("YAML syntax error: {problem}", problem=said)
@@ -227,9 +229,18 @@ def _syntax_error(doc: YamlDoc, text: str, exc: yaml.MarkedYAMLError) -> YamlDoc
 def _syntax_hint(problem: str, source: str) -> str:
     if "\t" in source[: len(source) - len(source.lstrip())] or "tab" in problem:
         return _("indent with spaces, not tabs")
-    if "mapping values" in problem:
+    if "mapping values" in problem and _colon_in_value(source):
         return _("a value that contains ': ' must be put in quotes")
+    if "mapping values" in problem:
+        return _("check the indentation: this line must line up with the fields around it")
     return _("check the indentation and quotes on this line and the one before it")
+
+
+def _colon_in_value(source: str) -> bool:
+    """``conclusion: Chi bộ: thống nhất`` (a value holding ': '), not a key indented wrong."""
+    body = source.strip().removeprefix("- ")
+    _key, _sep, value = body.partition(": ")
+    return ": " in value or value.rstrip().endswith(":")
 
 
 def _tag_message(tag: str) -> str:

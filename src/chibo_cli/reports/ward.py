@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..base.diagnostics import Diagnostic, Severity
-from ..records.loader import Workspace, find_cell_roots, load_cell, load_committee, load_workspace
+from ..records.loader import Workspace, load_cell, load_committee, load_workspace
+from ..records.locate import locate
 from ..records.models import CommitteeMember
 from ..records.rulebook import Rulebook
 from ..rules.checks._support import normal_text
@@ -76,7 +77,8 @@ def build_report(path: Path, spec: Optional[PeriodSpec] = None,
     """The report of the cell or committee at ``path`` (WorkspaceError when it is neither);
     ``scored`` adds the meeting-quality points whatever ``quality.enabled`` says."""
     today = today or dt.date.today()
-    roots, is_committee = find_cell_roots(path)
+    place = locate(path)
+    path, roots, is_committee = place.root, list(place.cells), place.is_committee
     spec = spec or PeriodSpec("year", str(latest_year(roots, today)))
     count = _workers(workers, len(roots)) if is_committee else 1
     if count < 2:

@@ -4,7 +4,8 @@ A committee office re-checks 77 cells after one secretary's edit: the 76 unchang
 be read into records again. A cell's entry is keyed by the SHA-256 of every YAML file under the
 cell and of its seal.log (by content, never by date: a copied or restored file has new dates),
 of the committee's committee.yaml, and of the run (chibo's own source, the rulebook, the language
-of the messages, the checks selected). Any other key, or an entry that does not read back as
+of the messages, the checks selected, today's date: planned meetings). Any other key, or an entry
+that does not read back as
 findings, counts as no entry at all: the cell is loaded and checked, and the entry rewritten.
 
 The cache is a convenience: a folder that cannot be written still validates, silently uncached.

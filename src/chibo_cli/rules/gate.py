@@ -38,7 +38,9 @@ class Gate:
     def __init__(self, cell: Cell, findings: Iterable[Diagnostic]) -> None:
         self.cell = cell
         self._by_file = _errors_by_file(findings)
-        self._records = {file_key(cell.file_of(r)) for r in (*cell.meetings, *cell.resolutions)}
+        self._records = {file_key(cell.file_of(r)) for r in (*cell.meetings, *cell.resolutions,
+                                                               *cell.planned,
+                                                               *cell.planned_resolutions)}
         self._root = cell.root.resolve()
 
     def hold(self, sources: Sequence[Source]) -> Optional[Hold]:

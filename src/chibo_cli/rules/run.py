@@ -21,15 +21,16 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from ..base.diagnostics import Diagnostic
 from ..base.i18n import language
+from ..records import loader
 from ..records.loader import (
     COMMITTEE_FILE,
     Cell,
     Workspace,
     enclosing_folder,
-    find_cell_roots,
     load_cell,
     load_committee,
 )
+from ..records.locate import locate
 from ..records.rulebook import Rulebook
 from . import cache
 from .checks import CheckSpec, check_cell, registry, selected
@@ -76,13 +77,13 @@ def open_folder(path: Path) -> Folder:
     """The cells of a cell or committee folder, and the committee's rules (a cell inside a
     committee folder is checked under the committee's rules, as when the committee is).
     Raises loader.WorkspaceError when ``path`` is neither."""
-    roots, is_committee = find_cell_roots(path)
-    workspace = Workspace(path, [])
-    holder = path if is_committee else enclosing_folder(path)
+    place = locate(path)
+    workspace = Workspace(place.root, [])
+    holder = place.root if place.is_committee else enclosing_folder(place.root)
     rules = load_committee(workspace, holder)
     committee = holder / COMMITTEE_FILE
-    return Folder(path, roots, is_committee, rules, workspace.diagnostics,
-                  committee if committee.is_file() else None)
+    return Folder(place.root, list(place.cells), place.is_committee, rules,
+                  workspace.diagnostics, committee if committee.is_file() else None)
 
 
 def settings(folder: Folder, specs: Sequence[CheckSpec], use_cache: bool = True) -> Settings:
@@ -90,7 +91,8 @@ def settings(folder: Folder, specs: Sequence[CheckSpec], use_cache: bool = True)
     if not use_cache:
         return Settings(folder.rules, codes)
     committee = cache.file_digest(folder.committee_file) if folder.committee_file else ""
-    key = cache.run_key(language(), ",".join(codes), committee)
+    # today's date is part of the run: a meeting dated later is planned until that day passes
+    key = cache.run_key(language(), ",".join(codes), committee, loader.today().isoformat())
     return Settings(folder.rules, codes, key)
 
 

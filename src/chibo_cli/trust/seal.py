@@ -21,6 +21,7 @@ from ..base.diagnostics import Diagnostic, Location, Severity
 from ..base.errors import ChiboError
 from ..base.i18n import _
 from ..records.loader import Cell
+from ..records.locate import parse_reference
 from ..records.models import Meeting, Resolution, ResolutionStatus
 
 LOG_NAME = "seal.log"
@@ -348,7 +349,7 @@ def _amends(verification: Verification, problem: Diagnostic, key: tuple[str, str
 def _find_amended(cell: Cell, verification: Verification, reference: str) -> Sealable:
     """The changed sealed record that ``reference`` names: an id, ``meeting:ID``,
     ``resolution:ID`` or the record's file. A meeting and its resolution often share an id."""
-    kind, record_id = _parse_reference(reference)
+    kind, record_id, _file = parse_reference(reference)
     latest = {e.key: e for e in verification.entries if e.data}
     sealed = [r for r in _eligible(cell) if r.id == record_id and _key(r) in latest
               and kind in ("", _key(r)[0])]
@@ -366,17 +367,6 @@ def _find_amended(cell: Cell, verification: Verification, reference: str) -> Sea
                            id=record_id),
                          _("--amend meeting:{id} or --amend resolution:{id}", id=record_id))
     return changed[0]
-
-
-def _parse_reference(reference: str) -> tuple[str, str]:
-    path = Path(reference)
-    if path.suffix in (".yaml", ".yml"):
-        folder = path.parent.name
-        return {"meetings": "meeting", "resolutions": "resolution"}.get(folder, ""), path.stem
-    kind, colon, record_id = reference.partition(":")
-    if colon and kind in ("meeting", "resolution"):
-        return kind, record_id
-    return "", reference
 
 
 def _new_entry(cell: Cell, record: Sealable, head: Optional[dict[str, Any]], today: dt.date,

@@ -186,6 +186,35 @@ CASES: list[Case] = [
          args=("validate", "{cell}/branch.yaml")),
     Case("cell-does-not-exist", {}, "exit2", "", 0, "does not exist",
          args=("validate", "{cell}/khong-co")),
-    Case("not-a-cell", {}, "exit2", "", 0, "neither branch.yaml nor committee.yaml",
-         args=("validate", "{cell}/meetings")),
+    Case("not-a-cell", {"../elsewhere/ghi-chu.txt": "x\n"}, "exit2", "", 0,
+         "neither branch.yaml nor committee.yaml", args=("validate", "{cell}/../elsewhere")),
+    Case("rules-outside-a-cell", {"../elsewhere/ghi-chu.txt": "x\n"}, "exit2", "", 0,
+         "is not in a cell folder", args=("rules", "{cell}/../elsewhere")),
+    # ---- issue 10: one file, one problem, said plainly
+    Case("from-the-meetings-folder", meeting("chair: tran-thi-lan", "chair: nguyen-van-khong"),
+         "V001", M, 6, "nguyen-van-khong", args=("validate", "{cell}/meetings")),
+    Case("windows-copy", {"meetings/2025-08-05-regular - Copy.yaml": MEETING}, "Y010",
+         "meetings/2025-08-05-regular - Copy.yaml", 0, "is not named like a record"),
+    Case("vietnamese-file-name", {"meetings/Biên bản tháng 8.yaml": MEETING}, "Y010",
+         "meetings/Biên bản tháng 8.yaml", 0, "so it is not read"),
+    Case("two-regular-meetings", {"meetings/2025-08-20-regular.yaml":
+                                  MEETING.replace("2025-08-05", "2025-08-20")}, "V043",
+         "meetings/2025-08-20-regular.yaml", 1, "2 regular meetings in 08/2025"),
+    Case("dated-rule-without-date", {"branch.yaml": BRANCH + "rules:\n  "
+                                     "meetings.min_minutes_regular: {value: 120}\n"},
+         "R001", "branch.yaml", 11, "from: YYYY-MM-DD"),
+    Case("name-instead-of-id", meeting("member: do-van-minh", "member: Đỗ Văn Minh"), "S003", M,
+         9, "absent.0.member: an id uses only"),
+    Case("unquoted-task-reference", meeting("discussion:", "review:\n  - task: "
+                                            "2025-07-01-regular #1\n    status: done\n"
+                                            "discussion:"), "S003", M, 15,
+         "a task is named by its meeting and number"),
+    Case("date-without-leading-zeros", members("born: 1968-09-10", "born: 1968-9-10"), "S003",
+         "members.yaml", 14, "write the date as 1968-09-10"),
+    Case("bad-member-id", members("id: le-thi-hoa", "id: le_thi_hoa"), "S003", "members.yaml",
+         18, "id: an id uses only"),
+    Case("bad-time", meeting('start: "19:30"', 'start: "19:3O"'), "S003", M, 3, "start"),
+    Case("render-unknown-meeting", {"meetings/2025-09-02-regular.yaml": "kind: regular\n"},
+         "exit2", "", 0, "no meeting '2025-08-06-regular'",
+         args=("render", "minutes", "2025-08-06-regular", "-C", "{cell}")),
 ]

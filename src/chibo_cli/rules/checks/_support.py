@@ -13,18 +13,23 @@ from ...records.models import Meeting, Resolution, Term
 from ..roster import Attendance, Standing, attendance
 
 
-def rule_source(cell: Cell, key: str) -> str:
+def rule_source(cell: Cell, key: str, on: Optional[dt.date] = None) -> str:
     """The document a rule comes from (or the file that overrode it), for hints. Hints put it in
     parentheses, so a parenthesis inside the source becomes a clause: no "(… (…))"."""
-    rule = cell.rules.rules[key]
+    rule = cell.rules.on(on).rules[key]
     source = re.sub(r"\s*\(([^()]*)\)", r"; \1", rule.source)
     if rule.origin != "rulebook":
         return f"{source}; {rule.origin}"
     return source
 
 
-def rule_int(cell: Cell, key: str) -> int:
-    return int(cell.rules[key])
+def rule_int(cell: Cell, key: str, on: Optional[dt.date] = None) -> int:
+    """A whole-number rule, as in force on ``on`` (a record's date; None: the latest)."""
+    return int(cell.rules.on(on)[key])
+
+
+def rule_fraction(cell: Cell, key: str, on: Optional[dt.date] = None) -> Fraction:
+    return cell.rules.on(on).fraction(key)
 
 
 def number_text(cell: Cell, number: int) -> str:
@@ -59,11 +64,28 @@ def meeting_of(cell: Cell, resolution: Resolution) -> Optional[Meeting]:
 
 
 def resolution_date(cell: Cell, resolution: Resolution) -> Optional[dt.date]:
-    """Its own date, else its meeting's date."""
+    """Its own date, else its meeting's date; for a meeting that failed to load, the date its
+    id starts with (so one bad time in the minutes does not also open a gap in the numbers)."""
     if resolution.date is not None:
         return resolution.date
     meeting = meeting_of(cell, resolution)
-    return meeting.date if meeting else None
+    if meeting is not None:
+        return meeting.date
+    return date_in_id(resolution.meeting) if resolution.meeting in cell.broken_ids else None
+
+
+def date_in_id(record_id: str) -> Optional[dt.date]:
+    """The date a record id starts with (``2025-08-05-regular``), if it is a real one."""
+    try:
+        return dt.date.fromisoformat(record_id[:10])
+    except ValueError:
+        return None
+
+
+def unreadable_months(cell: Cell) -> set[tuple[int, int]]:
+    """The months of the meeting files that failed to load: a count there cannot be trusted."""
+    days = (date_in_id(stem) for stem in cell.broken_files.get("meetings", ()))
+    return {(day.year, day.month) for day in days if day is not None}
 
 
 def term_on(cell: Cell, day: dt.date) -> Optional[Term]:

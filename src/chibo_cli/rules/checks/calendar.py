@@ -1,8 +1,9 @@
 """Checks: the calendar — a regular meeting every month, a thematic one every quarter, as planned.
 
-The span checked runs from the month of the cell's first meeting to the month of its last, so the
-result depends on the records only, never on today's date. A month still under way (the latest
-meeting's) is not judged for its regular meeting until a later month has a meeting.
+The span checked runs from the month of the cell's first held meeting to the month of its last, so
+the result depends on the records only; today's date only decides which meetings are held yet
+(records.loader.is_held). A month still under way (the latest meeting's) is not judged for its
+regular meeting until a later month has a meeting.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from ...base.diagnostics import Diagnostic, Severity
 from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, PlannedTopic
-from ._support import add_months, month_key, months_between, normal_text, rule_int, rule_source
+from ._support import (
+    add_months,
+    month_key,
+    months_between,
+    normal_text,
+    rule_int,
+    rule_source,
+    unreadable_months,
+)
 from .spec import check, finding
 
 
@@ -52,11 +61,15 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
     Fails: 2025-08-05 and 2025-10-06 only → ``V040 1 regular meeting(s) needed in 09/2025, 0
     held``, reported at the first meeting on or after the missing month's first day. Thematic
     and extraordinary meetings do not count. The month of the cell's latest meeting is judged once
-    a later month has a meeting. ``chibo seal`` still seals the meeting the finding is reported
-    at: the finding is not about its text.
+    a later month has a meeting; a month holding a meeting file that cannot be read is not judged
+    (that file's own error says what to fix). ``chibo seal`` still seals the meeting the finding
+    is reported at: the finding is not about its text.
     """
-    needed = rule_int(cell, "meetings.regular_per_month")
+    unknown = unreadable_months(cell)  # its meeting file's error is the finding there
     for year, month in _closed_months(cell):
+        if (year, month) in unknown:
+            continue
+        needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
         held = _count(cell, MeetingKind.regular, {(year, month)})
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, month, 1))
@@ -65,7 +78,51 @@ def missing_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
                             "held", needed=needed, month=month, year=year, held=held),
                           _("a regular meeting every month ({source}); add the missing "
                             "meeting's minutes under meetings/",
-                            source=rule_source(cell, "meetings.regular_per_month")))
+                            source=rule_source(cell, "meetings.regular_per_month",
+                                               dt.date(year, month, 1))))
+
+
+@check("V043", "extra-regular-meeting")
+def extra_regular_meeting(cell: Cell) -> Iterator[Diagnostic]:
+    """A month has no more regular meetings than the rule asks; another meeting is extraordinary.
+
+    Passes: ``2025-08-05-regular`` and ``2025-08-20-extraordinary`` (``kind: extraordinary``,
+    sinh hoạt bất thường) in August 2025.
+    Fails: a second ``kind: regular`` meeting on 2025-08-20 → ``V043 2 regular meetings in
+    08/2025; a month has 1``, reported at the later one (often a copy of the first).
+    """
+    by_month: dict[tuple[int, int], list[Meeting]] = {}
+    for meeting in cell.meetings:
+        if meeting.kind is MeetingKind.regular:
+            by_month.setdefault(month_key(meeting.date), []).append(meeting)
+    for (year, month), held in by_month.items():
+        needed = rule_int(cell, "meetings.regular_per_month", dt.date(year, month, 1))
+        for extra in held[needed:]:
+            yield finding(cell.locate(extra, "kind"),
+                          _("{held} regular meetings in {month:02d}/{year}; a month has "
+                            "{needed}", held=len(held), month=month, year=year, needed=needed),
+                          _("mark a meeting called outside the monthly one 'kind: "
+                            "extraordinary' (bất thường), or delete a copy"))
+
+
+@check("V044", "planned-meeting", Severity.INFO, holds_back=False)
+def planned_meeting(cell: Cell) -> Iterator[Diagnostic]:
+    """A meeting written ahead is planned: reported, and checked in full once held.
+
+    A meeting is held when its date has passed, or it is today and its ``end:`` is written.
+    Until then it stays out of every other check, of the books and of the seal, and so does its
+    draft resolution.
+    Passes: every meeting dated before today (nothing to report).
+    Fails: ``meetings/2026-12-09-regular.yaml`` written on 2026-12-02 → ``V044 info: meeting
+    2026-12-09-regular is planned for 2026-12-09; it is checked once held`` (information, never
+    an error).
+    """
+    for meeting in cell.planned:
+        yield finding(cell.locate(meeting, "date"),
+                      _("meeting {id} is planned for {date}; it is checked once held",
+                        id=meeting.id, date=meeting.date.isoformat()),
+                      _("a meeting counts as held once its date has passed, or on the day once "
+                        "its 'end:' time is written"))
 
 
 def _full_quarters(first: tuple[int, int], last: tuple[int, int]) -> Iterator[tuple[int, int]]:
@@ -89,8 +146,11 @@ def missing_thematic_quarter(cell: Cell) -> Iterator[Diagnostic]:
     if not closed:
         return
     needed = rule_int(cell, "meetings.thematic_per_quarter")
+    unknown = unreadable_months(cell)
     for year, quarter in _full_quarters(closed[0], closed[-1]):
         months = {(year, 3 * quarter - offset) for offset in range(3)}
+        if months & unknown:
+            continue
         held = _count(cell, MeetingKind.thematic, months)
         if held < needed:
             where = _first_meeting_from(cell, dt.date(year, 3 * quarter - 2, 1))

@@ -12,7 +12,15 @@ from ...base.i18n import _
 from ...records.loader import Cell
 from ...records.models import Meeting, MeetingKind, minutes_of
 from ..roster import meeting_standing
-from ._support import active_here, attendance_at, percent, rule_int, rule_source, show_fraction
+from ._support import (
+    active_here,
+    attendance_at,
+    percent,
+    rule_fraction,
+    rule_int,
+    rule_source,
+    show_fraction,
+)
 from .spec import check, finding
 
 _ROLES = ("chair", "recorder")
@@ -91,14 +99,15 @@ def _session_finding(cell: Cell, meeting: Meeting, thematic: list[Meeting]) -> I
     parts = [meeting, *thematic]
     first = min(minutes_of(m.start) for m in parts)
     last = max(minutes_of(m.end) for m in parts if m.end is not None)
-    needed = rule_int(cell, "meetings.min_minutes_combined")
+    needed = rule_int(cell, "meetings.min_minutes_combined", meeting.date)
     if last - first < needed:
         yield finding(cell.locate(meeting, "end"),
                       _("the regular and thematic meetings of {date} last {minutes} minutes "
                         "together; a combined session needs at least {needed}",
                         date=meeting.date, minutes=last - first, needed=needed),
                       _("rule meetings.min_minutes_combined ({source})",
-                        source=rule_source(cell, "meetings.min_minutes_combined")))
+                        source=rule_source(cell, "meetings.min_minutes_combined",
+                                           meeting.date)))
 
 
 @check("V013", "too-short")
@@ -112,8 +121,8 @@ def too_short(cell: Cell) -> Iterator[Diagnostic]:
     20:00–20:45 fail with 105 minutes.
     """
     thematic = _same_day_thematic(cell)
-    needed = rule_int(cell, "meetings.min_minutes_regular")
     for meeting in cell.meetings:
+        needed = rule_int(cell, "meetings.min_minutes_regular", meeting.date)
         duration = meeting.duration()
         if meeting.kind is not MeetingKind.regular or duration is None or duration <= 0:
             continue  # no end time, or V012 reports it
@@ -124,7 +133,8 @@ def too_short(cell: Cell) -> Iterator[Diagnostic]:
                           _("the regular meeting lasts {minutes} minutes; it needs at least "
                             "{needed}", minutes=duration, needed=needed),
                           _("rule meetings.min_minutes_regular ({source})",
-                            source=rule_source(cell, "meetings.min_minutes_regular")))
+                            source=rule_source(cell, "meetings.min_minutes_regular",
+                                               meeting.date)))
 
 
 @check("V014", "low-attendance", Severity.WARNING, counts_roster=True)
@@ -137,8 +147,8 @@ def low_attendance(cell: Cell) -> Iterator[Diagnostic]:
     suspended on the meeting's date. Not checked while an entry of members.yaml fails to load:
     the counts would be short.
     """
-    threshold = cell.rules.fraction("attendance.warn_below")
     for meeting in cell.meetings:
+        threshold = rule_fraction(cell, "attendance.warn_below", meeting.date)
         counts = attendance_at(cell, meeting)
         if counts.required and Fraction(counts.required_present, counts.required) < threshold:
             yield finding(cell.locate(meeting, "absent"),
@@ -149,7 +159,7 @@ def low_attendance(cell: Cell) -> Iterator[Diagnostic]:
                             threshold=show_fraction(threshold)),
                           _("no quorum is fixed for a monthly meeting, so this only warns; rule "
                             "attendance.warn_below ({source})",
-                            source=rule_source(cell, "attendance.warn_below")))
+                            source=rule_source(cell, "attendance.warn_below", meeting.date)))
 
 
 def _absentee_problem(cell: Cell, meeting: Meeting, member_id: str) -> tuple[str, str]:

@@ -99,11 +99,11 @@ def probation_overdue(cell: Cell) -> Iterator[Diagnostic]:
     if not cell.meetings:
         return
     on = max(m.date for m in cell.meetings)
-    months = rule_int(cell, "members.probation_months")
     for member in cell.members:
         admitted = admitted_on(member)
         if admitted is None or not standing(member, on).probationary:
             continue
+        months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
         due = add_months(admitted, months)
         if on > due:
             where = cell.locate(member, "history", _admission_index(member), "date")
@@ -129,12 +129,13 @@ def _awaiting(where: Location, member: Member, meeting: Meeting) -> Diagnostic:
 
 def _overdue(cell: Cell, where: Location, member: Member, on: dt.date, admitted: dt.date,
              due: dt.date) -> Diagnostic:
-    months = rule_int(cell, "members.probation_months")
+    months = rule_int(cell, "members.probation_months", admitted)  # the rule at admission
     return finding(where, _("'{id}' is still probationary on {on}, {months} months after "
                             "admission on {admitted} ended on {due}", id=member.id,
                             on=on, months=months, admitted=admitted, due=due),
                    _("vote on confirmation and add a 'confirmed' event to the history "
-                     "({source})", source=rule_source(cell, "members.probation_months")))
+                     "({source})",
+                     source=rule_source(cell, "members.probation_months", admitted)))
 
 
 @check("V052", "born-after-admitted", needs_roster=True)
@@ -172,12 +173,12 @@ def admitted_underage(cell: Cell) -> Iterator[Diagnostic]:
     whole years from ``born`` to the admission date (Điều lệ Đảng, Điều 1). A birth date after
     the admission is V052's finding.
     """
-    minimum = rule_int(cell, "members.min_admission_age")
     for member in cell.members:
         index = _first_admission(member)
         if index is None:
             continue
         admitted = member.history[index].date
+        minimum = rule_int(cell, "members.min_admission_age", admitted)
         age = age_on(member.born, admitted)
         if member.born < admitted and age < minimum:
             yield finding(cell.locate(member, "history", index, "date"),
@@ -185,4 +186,4 @@ def admitted_underage(cell: Cell) -> Iterator[Diagnostic]:
                             "{minimum}", id=member.id, date=admitted, age=age,
                             minimum=minimum),
                           _("check the years of 'born' and of the admission ({source})",
-                            source=rule_source(cell, "members.min_admission_age")))
+                            source=rule_source(cell, "members.min_admission_age", admitted)))

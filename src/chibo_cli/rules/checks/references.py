@@ -52,6 +52,9 @@ def unknown_member(cell: Cell) -> Iterator[Diagnostic]:
     Presenters and speakers may also be a guest's name as written under ``guests``; an admission
     vote (``member_votes``) may name a candidate of candidates.yaml. Ratings and introducers are
     checked too.
+    An id whose member entry fails to load is not reported: one bad id there (``id:
+    tran_van_thang``) would make every record naming ``tran-van-thang`` look wrong, burying the
+    cause; the entry's own error says what to fix.
     """
     for meeting in cell.meetings:
         for field in ("chair", "recorder"):

@@ -19,7 +19,7 @@ from ...records.models import (
     Vote,
 )
 from ..roster import Attendance
-from ._support import attendance_at, meeting_of, rule_source, show_fraction, symbol
+from ._support import attendance_at, meeting_of, rule_fraction, rule_source, show_fraction, symbol
 from .spec import check, finding
 
 PathPart = tuple[str | int, ...]
@@ -110,9 +110,10 @@ def resolution_majority(cell: Cell) -> Iterator[Diagnostic]:
     An adopted resolution with no vote recorded (on it or on its meeting) fails too. Not checked
     while an entry of members.yaml fails to load: the counts would be short.
     """
-    hint = _("the denominator is full members called minus exempt-and-absent, away, suspended "
-             "and excused ({source})", source=rule_source(cell, "votes.pass_more_than"))
     for who, where, vote, meeting in _majority_cases(cell):
+        hint = _("the denominator is full members called minus exempt-and-absent, away, "
+                 "suspended and excused ({source})",
+                 source=rule_source(cell, "votes.pass_more_than", meeting.date))
         if vote is None:
             yield finding(where, _("{who} is adopted but no vote is recorded", who=who),
                           _("write 'vote: {for: …, against: …}' in the resolution or its "
@@ -137,9 +138,9 @@ class Verdict:
 
 def majority_verdict(cell: Cell, meeting: Meeting, vote: Vote) -> Verdict:
     """The vote on a meeting's conclusion or resolution: more than ``votes.pass_more_than`` of
-    the vote denominator."""
+    the vote denominator, by the rules in force on the meeting's day."""
     denominator = attendance_at(cell, meeting).vote_denominator
-    bar = cell.rules.fraction("votes.pass_more_than") * denominator
+    bar = rule_fraction(cell, "votes.pass_more_than", meeting.date) * denominator
     return Verdict(vote.for_, denominator, _needs_more_than(bar), Fraction(vote.for_) > bar)
 
 
@@ -147,7 +148,7 @@ def admission_verdict(cell: Cell, meeting: Meeting, member_vote: MemberVote) -> 
     """An admission or confirmation vote: at least ``votes.admission_at_least`` of the full
     members of the cell (minus the away, the absent exempted and the suspended)."""
     denominator = attendance_at(cell, meeting).admission_denominator
-    needed = math.ceil(cell.rules.fraction("votes.admission_at_least") * denominator)
+    needed = math.ceil(rule_fraction(cell, "votes.admission_at_least", meeting.date) * denominator)
     return Verdict(member_vote.for_, denominator, _("needs at least {count}", count=needed),
                    member_vote.for_ >= needed)
 
@@ -161,7 +162,7 @@ def _needs_more_than(bar: Fraction) -> str:
 def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attendance
                        ) -> Iterator[Diagnostic]:
     member_vote = meeting.member_votes[index]
-    share = cell.rules.fraction("votes.admission_at_least")
+    share = rule_fraction(cell, "votes.admission_at_least", meeting.date)
     needed = math.ceil(share * counts.admission_denominator)
     if not admission_verdict(cell, meeting, member_vote).passed:
         what = (_("admission") if member_vote.subject is MemberVoteKind.admission
@@ -174,7 +175,7 @@ def _admission_finding(cell: Cell, meeting: Meeting, index: int, counts: Attenda
                       _("{share} of all full members of the cell, not of those present, minus the "
                         "away, the exempted who did not come and the suspended ({source})",
                         share=show_fraction(share),
-                        source=rule_source(cell, "votes.admission_at_least")))
+                        source=rule_source(cell, "votes.admission_at_least", meeting.date)))
 
 
 @check("V023", "admission-two-thirds", counts_roster=True)
