@@ -233,8 +233,8 @@ class _Changes:
         person.events.append((voted, "confirmed", None, "Chi bộ đề nghị công nhận"))
 
     def _newcomer(self, admitted: dt.date) -> Person:
-        """A person admitted on ``admitted``, of age that day (members.min_admission_age) and at
-        most 36: born no later than the year before the one they turn the minimum age in."""
+        """A person of age on ``admitted`` (members.min_admission_age), and at most 36: born no
+        later than the year before the one they turn the minimum age in."""
         youngest = admitted.year - _min_admission_age() - 1
         return self.factory.new(youngest - 17, youngest)
 
@@ -250,7 +250,8 @@ class _Changes:
     def _admission(self, index: int) -> None:
         year, month = self.months[index]
         admitted = _shift(dt.date(year, month, 1), 1, self.rng.randint(15, 25))
-        person = self._newcomer(admitted)
+        # of age on the day the cell votes (V055), a month before the ceremony
+        person = self._newcomer(dt.date(year, month, 1))
         person.busy = True
         self._vote(index, "admission", person.id)
         person.events = [(admitted, "admitted", None, "Lễ kết nạp")]
