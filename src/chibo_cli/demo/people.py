@@ -192,8 +192,8 @@ class _Changes:
             self._already_probationary(rng.randint(1, 11))
         for _ in range(last - first + 1):
             for _ in range(rng.choice((0, 1, 1, 2))):
-                if count > 14:
-                    self._admission(rng.randint(0, count - 14))
+                if count > 15:  # a month left after probation for the confirmation vote
+                    self._admission(rng.randint(0, count - 15))
             if rng.random() < 0.3:
                 self._exemption(rng.randint(0, count - 1))
             if rng.random() < 0.5:
