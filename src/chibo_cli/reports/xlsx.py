@@ -55,33 +55,35 @@ def _chart_sheet(book: Any, table: Table, chart: Any) -> None:
 
 
 def _line_chart(sheet: Any, table: Table) -> Any:
-    from openpyxl.chart import LineChart, Reference
+    from openpyxl.chart import LineChart
 
-    chart = LineChart()
-    chart.title = table.title
+    chart = _share_chart(LineChart(), sheet, table, column=4)
     chart.y_axis.title = _("attendance")
-    chart.y_axis.number_format = "0%"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 1
-    last = len(table.rows) + 1
-    chart.add_data(Reference(sheet, min_col=4, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
     chart.width, chart.height = 22, 11
     return chart
 
 
 def _bar_chart(sheet: Any, table: Table) -> Any:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart
 
-    chart = BarChart()
+    chart = _share_chart(BarChart(), sheet, table, column=2)
     chart.type = "bar"  # horizontal bars: long cell names stay readable
-    chart.title = table.title
     chart.x_axis.scaling.orientation = "maxMin"  # best first, at the top
+    chart.width, chart.height = 22, max(8, 0.5 * len(table.rows) + 3)
+    return chart
+
+
+def _share_chart(chart: Any, sheet: Any, table: Table, column: int) -> Any:
+    """``chart`` of the shares (0–100 %) in ``column`` of the sheet, one per row, labelled by the
+    first column: the sheet's own cells, so the chart follows the office's edits."""
+    from openpyxl.chart import Reference
+
+    chart.title = table.title
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     last = len(table.rows) + 1
-    chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=last), titles_from_data=True)
+    chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last),
+                   titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
-    chart.width, chart.height = 22, max(8, 0.5 * len(table.rows) + 3)
     return chart

@@ -44,11 +44,6 @@ def symbol(cell: Cell, resolution: Resolution) -> str:
     return f"{number_text(cell, resolution.number)}-{resolution.type}/{suffix}"
 
 
-def meeting_by_id(cell: Cell, meeting_id: str) -> Optional[Meeting]:
-    """``cell.meeting``: the first file wins when two share an id."""
-    return cell.meeting(meeting_id)
-
-
 def attendance_at(cell: Cell, meeting: Meeting) -> Attendance:
     """``roster.attendance`` of a meeting, computed once for all the checks (a ward has
     thousands of meetings, and several checks count each one)."""
@@ -60,7 +55,7 @@ def attendance_at(cell: Cell, meeting: Meeting) -> Attendance:
 
 
 def meeting_of(cell: Cell, resolution: Resolution) -> Optional[Meeting]:
-    return meeting_by_id(cell, resolution.meeting)
+    return cell.meeting(resolution.meeting)
 
 
 def resolution_date(cell: Cell, resolution: Resolution) -> Optional[dt.date]:

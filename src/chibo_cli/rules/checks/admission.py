@@ -80,7 +80,7 @@ def _dates(member: Member, day: dt.date, months: int, start: dt.date) -> dict[st
 def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
     """A candidate is of admission age (18 to 60) on the day the cell votes on the admission.
 
-    The limits are the rules candidates.min_age and candidates.max_age.
+    The limits are the rules members.min_admission_age and candidates.max_age.
 
     Passes: born 2007-03-26, admission vote on 2025-03-26 (18 that day); born 1965-05-01, vote
     on 2025-05-01 (60 that day).
@@ -90,7 +90,7 @@ def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
     committee's approval``. The age is judged when the cell considers the case, not only at the
     ceremony (V053). A member still listed in candidates.yaml is judged there (V100).
     """
-    least, most = rule_int(cell, "candidates.min_age"), rule_int(cell, "candidates.max_age")
+    least, most = rule_int(cell, "members.min_admission_age"), rule_int(cell, "candidates.max_age")
     for meeting, i, member in _member_votes(cell, MemberVoteKind.admission):
         day, where = meeting.date, cell.locate(meeting, "member_votes", i, "member")
         age = age_on(member.born, day)
@@ -99,7 +99,7 @@ def admission_vote_age(cell: Cell) -> Iterator[Diagnostic]:
                                    "admission: below the minimum age of {minimum}", id=member.id,
                                    age=age, date=day, minimum=least),
                           _("check 'born' in members.yaml and the meeting's date ({source})",
-                            source=rule_source(cell, "candidates.min_age")))
+                            source=rule_source(cell, "members.min_admission_age")))
         elif day > add_months(member.born, 12 * most):
             yield finding(where, _("'{id}' is past {maximum} on {date}, when the cell votes on "
                                    "the admission (born {born})", id=member.id, maximum=most,

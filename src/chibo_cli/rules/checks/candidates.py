@@ -34,14 +34,14 @@ def _voted(cell: Cell) -> Iterator[tuple[int, Candidate, dt.date]]:
 
 @check("V100", "candidate-age")
 def candidate_age(cell: Cell) -> Iterator[Diagnostic]:
-    """A candidate is between candidates.min_age and candidates.max_age on the day the cell votes.
+    """A candidate is between the minimum admission age and candidates.max_age when the cell votes.
 
     Passes: born 1996-05-14, the cell votes on 2025-09-09 (29 years old).
     Fails: born 1964-05-14, vote on 2025-09-09 → ``V100 'ngo-van-sau' is 61 on 2025-09-09, the
     day the cell votes; the age allowed is 18 to 60``. Whole years, the birthday counting. Older
     candidates need the superior's approval (Hướng dẫn 12-HD/BTCTW).
     """
-    low, high = rule_int(cell, "candidates.min_age"), rule_int(cell, "candidates.max_age")
+    low, high = rule_int(cell, "members.min_admission_age"), rule_int(cell, "candidates.max_age")
     for _index, candidate, day in _voted(cell):
         age = age_on(candidate.born, day)
         over = day > years_later(candidate.born, high) and age >= high

@@ -11,7 +11,6 @@ from ...base.i18n import _
 from ...records.loader import MEMBERS_FILE, Cell
 from ...records.models import Located, Meeting, MemberVoteKind, Resolution
 from ...records.yamlio import YamlDoc
-from ._support import meeting_by_id
 from .spec import check, finding
 
 
@@ -120,7 +119,7 @@ def unknown_meeting(cell: Cell) -> Iterator[Diagnostic]:
     """
     for resolution in cell.resolutions:
         wanted = resolution.meeting
-        if meeting_by_id(cell, wanted) is None and wanted not in cell.broken_ids:
+        if cell.meeting(wanted) is None and wanted not in cell.broken_ids:
             yield finding(cell.locate(resolution, "meeting"),
                           _("resolution names meeting '{id}', which does not exist", id=wanted),
                           _("write the name of the meeting's file without .yaml, e.g. "
@@ -129,7 +128,7 @@ def unknown_meeting(cell: Cell) -> Iterator[Diagnostic]:
 
 def _task_problem(cell: Cell, reference: str) -> str:
     meeting_id, _sep, number_text = reference.partition("#")
-    meeting = meeting_by_id(cell, meeting_id)
+    meeting = cell.meeting(meeting_id)
     if meeting is None:
         if meeting_id in cell.broken_ids:
             return ""
